@@ -1,0 +1,3 @@
+"""Behind the Rescue: the exhibition kiosk."""
+
+__version__ = "0.1.0"

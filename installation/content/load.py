@@ -1,0 +1,230 @@
+"""Read an exhibition and its stories from YAML into validated models, with every problem as `path:line`."""
+
+from __future__ import annotations
+
+import logging
+import wave
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .schema import Cue, Exhibition, Model, Story
+from .yamlpos import Located, Problem, load_yaml
+
+log = logging.getLogger(__name__)
+
+# Pace for captions that have no narration to follow (characters per second).
+READING_PACE = {"en": 14.0, "zh-Hant": 6.0}
+MIN_CUE, MAX_CUE, CUE_GAP = 1.5, 7.0, 0.3
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How one scene plays in one language: its cues, its narration file (if any) and its length."""
+
+    cues: tuple[Cue, ...]
+    narration: Path | None
+    length: float
+
+
+@dataclass
+class Library:
+    root: Path
+    exhibition: Exhibition
+    stories: dict[str, Story]
+    timings: dict[tuple[str, int, str], Timing]
+    problems: list[Problem] = field(default_factory=list)
+
+    def media(self, relative: str) -> Path:
+        return self.root / "media" / relative
+
+    def timing(self, story_id: str, scene: int, language: str) -> Timing:
+        return self.timings[(story_id, scene, language)]
+
+    def story_length(self, story_id: str, language: str) -> float:
+        story = self.stories[story_id]
+        return sum(
+            self.timing(story_id, i, language).length + scene.hold for i, scene in enumerate(story.scenes)
+        )
+
+
+def project_root(config_path: Path) -> Path:
+    config_path = config_path.resolve()
+    if config_path.parent.name == "config":
+        return config_path.parent.parent
+    return Path.cwd()
+
+
+def relative_name(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def validate(model: type[Model], located: Located, shown: str) -> tuple[Any, list[Problem]]:
+    try:
+        return model.model_validate(located.data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            message = error["msg"].removeprefix("Value error, ")
+            where = ".".join(str(part) for part in loc if not _is_type_tag(part))
+            if error["type"] == "extra_forbidden":
+                message = f"unknown key '{loc[-1]}'"
+            elif error["type"] == "missing":
+                message = f"missing required field '{loc[-1]}'"
+            elif where:
+                message = f"{where}: {message}"
+            problems.append(Problem(shown, located.line_of(tuple(p for p in loc if not _is_type_tag(p))), message))
+        return None, _dedupe(problems)
+
+
+def _is_type_tag(part: Any) -> bool:
+    # pydantic puts the union member's name in the location of union errors ("str", "Cue").
+    return isinstance(part, str) and (part in ("str", "Cue") or part.startswith("function-"))
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for problem in problems:
+        key = (problem.line, problem.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(problem)
+    return out
+
+
+def load_story(path: Path, root: Path) -> tuple[Story | None, list[Problem]]:
+    shown = relative_name(path, root)
+    located, problems = load_yaml(path, shown)
+    if located is None:
+        return None, problems
+    if not isinstance(located.data, dict):
+        return None, problems + [Problem(shown, 1, "a story file must be a mapping of keys to values")]
+    story, more = validate(Story, located, shown)
+    problems += more
+    if story is not None and story.id != path.stem:
+        problems.append(Problem(shown, located.line_of(("id",)), f"id '{story.id}' must match the file name '{path.stem}'"))
+    return story, problems
+
+
+def load_exhibition(path: Path, root: Path) -> tuple[Exhibition | None, Located | None, list[Problem]]:
+    shown = relative_name(path, root)
+    located, problems = load_yaml(path, shown)
+    if located is None:
+        return None, None, problems
+    if not isinstance(located.data, dict):
+        return None, None, problems + [Problem(shown, 1, "an exhibition file must be a mapping of keys to values")]
+    exhibition, more = validate(Exhibition, located, shown)
+    return exhibition, located, problems + more
+
+
+def load_library(config_path: Path, root: Path | None = None) -> tuple[Library | None, list[Problem]]:
+    """Load the exhibition and every story in its playlist. Invalid or withdrawn stories are left out;
+    the library is None only if the exhibition itself cannot be used."""
+    root = (root or project_root(config_path)).resolve()
+    exhibition, located, problems = load_exhibition(config_path, root)
+    if exhibition is None or located is None:
+        return None, problems
+    shown = relative_name(config_path, root)
+    stories: dict[str, Story] = {}
+    for index, story_id in enumerate(exhibition.playlist):
+        story_path = root / "stories" / f"{story_id}.yaml"
+        line = located.line_of(("playlist", index))
+        if not story_path.exists():
+            problems.append(Problem(shown, line, f"playlist: no story file stories/{story_id}.yaml"))
+            continue
+        story, more = load_story(story_path, root)
+        problems += more
+        if story is None:
+            continue
+        if story.withdrawn:
+            problems.append(Problem(shown, line, f"story '{story_id}' is withdrawn and is not shown", "warning"))
+            continue
+        stories[story_id] = story
+    if not stories:
+        problems.append(Problem(shown, located.line_of(("playlist",)), "no playable story in the playlist"))
+    library = Library(root, exhibition, stories, {}, problems)
+    for story in stories.values():
+        for index, scene in enumerate(story.scenes):
+            for language in exhibition.languages:
+                library.timings[(story.id, index, language)] = scene_timing(library, story, index, language)
+    return library, problems
+
+
+def narration_path(root: Path, story_id: str, scene_id: str, language: str, suffix: str = ".wav") -> Path:
+    return root / "media" / "narration" / story_id / f"{scene_id}.{language}{suffix}"
+
+
+def scene_timing(library: Library, story: Story, index: int, language: str) -> Timing:
+    scene = story.scenes[index]
+    items = scene.captions.get(language) or scene.captions.get(library.exhibition.default_language) or []
+    wav = narration_path(library.root, story.id, scene.id, language)
+    length = wav_length(wav)
+    narration = wav if length else None
+    cues = explicit_cues(items)
+    if cues is None:
+        vtt = wav.with_suffix(".vtt")
+        cues = read_cues(vtt) if narration and vtt.exists() else None
+    if cues is None:
+        texts = [item if isinstance(item, str) else item.text for item in items]
+        cues = spread_cues(texts, length) if length else paced_cues(texts, language)
+    if not length:
+        length = cues[-1].end if cues else MIN_CUE
+    return Timing(tuple(cues), narration, length)
+
+
+def explicit_cues(items: list[str | Cue]) -> list[Cue] | None:
+    if items and all(isinstance(item, Cue) for item in items):
+        return list(items)  # type: ignore[arg-type]
+    return None
+
+
+def wav_length(path: Path) -> float:
+    try:
+        with wave.open(str(path), "rb") as handle:
+            return handle.getnframes() / float(handle.getframerate())
+    except (OSError, EOFError, wave.Error):
+        return 0.0
+
+
+def read_cues(path: Path) -> list[Cue] | None:
+    import webvtt
+
+    try:
+        return [
+            Cue(text=c.text.strip(), start=_seconds(c.start_time), end=_seconds(c.end_time))
+            for c in webvtt.read(str(path))
+            if c.text.strip()
+        ] or None
+    except Exception as exc:  # any malformed subtitle file: fall back to paced captions
+        log.warning("%s: cannot read cues (%s); captions follow their own clock", path, exc)
+        return None
+
+
+def _seconds(stamp: Any) -> float:
+    return stamp.hours * 3600 + stamp.minutes * 60 + stamp.seconds + stamp.milliseconds / 1000
+
+
+def paced_cues(texts: list[str], language: str) -> list[Cue]:
+    pace = READING_PACE.get(language, READING_PACE["en"])
+    cues, start = [], 0.0
+    for text in texts:
+        duration = min(MAX_CUE, max(MIN_CUE, len(text) / pace))
+        cues.append(Cue(text=text, start=start, end=start + duration))
+        start += duration + CUE_GAP
+    return cues
+
+
+def spread_cues(texts: list[str], length: float) -> list[Cue]:
+    total = sum(len(t) for t in texts) or 1
+    cues, start = [], 0.0
+    for text in texts:
+        end = start + length * len(text) / total
+        cues.append(Cue(text=text, start=start, end=max(end, start + 0.1)))
+        start = end
+    return cues

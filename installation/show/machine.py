@@ -1,0 +1,393 @@
+"""The show as a pure state machine: (state, command, now) → new state + effects. No pygame here."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..content.load import Library
+from .commands import Command
+from .state import TEXT_SIZES, Effect, Settings, State
+
+CROSSFADE = 1.2  # seconds
+FADE_OUT = 2.0
+VOLUME_STEP = 0.1
+
+
+class Show:
+    def __init__(self, library: Library, clock: Callable[[], float]):
+        self.library = library
+        self.clock = clock
+        exhibition = library.exhibition
+        self.state = State(screen="attract", settings=Settings(language=exhibition.default_language))
+        self.state.last_activity = self.state.screen_since = clock()
+        self.effects: list[Effect] = []
+
+    # ----------------------------------------------------------------- queries
+    @property
+    def playlist(self) -> list[str]:
+        return list(self.library.stories)
+
+    @property
+    def now(self) -> float:
+        return self.clock()
+
+    def position(self, now: float | None = None) -> float:
+        """Seconds into the current scene's narration (frozen while paused)."""
+        state = self.state
+        if state.screen != "story":
+            return 0.0
+        now = self.now if now is None else now
+        end = state.paused_at if state.paused_at is not None else now
+        return max(0.0, end - state.scene_started - state.paused_total)
+
+    def timing(self, scene: int | None = None):
+        state = self.state
+        index = state.scene if scene is None else scene
+        return self.library.timing(state.story, index, state.settings.language)  # type: ignore[arg-type]
+
+    def scene_count(self) -> int:
+        return len(self.library.stories[self.state.story].scenes) if self.state.story else 0
+
+    def narration_playing(self, now: float) -> bool:
+        state = self.state
+        return (
+            state.screen == "story"
+            and state.paused_at is None
+            and not state.blackout
+            and self.position(now) < self.timing().length
+        )
+
+    def idle_left(self, now: float | None = None) -> float | None:
+        """Seconds until the idle reset while the warning shows, else None."""
+        if self.state.warning_since is None:
+            return None
+        now = self.now if now is None else now
+        return max(0.0, self.library.exhibition.idle.warning - (now - self.state.warning_since))
+
+    def snapshot(self) -> dict:
+        state, settings, now = self.state, self.state.settings, self.now
+        in_story = state.screen in ("note", "story", "end") and state.story is not None
+        return {
+            "screen": state.screen,
+            "story": state.story if in_story else None,
+            "scene": state.scene + 1 if state.screen == "story" else None,
+            "scenes": self.scene_count() if in_story else None,
+            "position": round(self.position(now), 3),
+            "paused": state.paused_at is not None,
+            "language": settings.language,
+            "captions": settings.captions,
+            "text_size": settings.text_size,
+            "contrast": settings.contrast,
+            "volume": round(settings.volume, 3),
+            "muted": settings.muted,
+            "help": state.help,
+            "idle_warning": None if state.warning_since is None else round(self.idle_left(now) or 0.0, 1),
+            "blackout": state.blackout,
+            "early_exit": state.early_exit if state.screen == "end" else None,
+            "focus": state.focus,
+        }
+
+    # ----------------------------------------------------------------- driving
+    def dispatch(self, command: Command) -> list[Effect]:
+        now = self.now
+        self.update(now)
+        state = self.state
+        if command.from_visitor:
+            state.last_activity = now
+            if state.warning_since is not None:
+                state.warning_since = None
+                self._changed()
+                if command.name not in ("volume_step", "toggle_mute", "mute", "volume"):
+                    return self._take()
+        handler = getattr(self, "_do_" + command.name, None)
+        if handler is not None:
+            handler(now, *command.args)
+        return self._take()
+
+    def update(self, now: float | None = None) -> list[Effect]:
+        """Advance time-driven behaviour: scene ends, idle warning and reset."""
+        now = self.now if now is None else now
+        state = self.state
+        if state.screen == "story" and state.paused_at is None and not state.blackout:
+            timing, hold = self.timing(), self._scene().hold
+            if self.position(now) >= timing.length + hold:
+                self._advance(now)
+        if state.screen != "attract" and not state.blackout:
+            if self.narration_playing(now):
+                state.last_activity = max(state.last_activity, now)
+            idle = self.library.exhibition.idle
+            if state.warning_since is None and now - state.last_activity >= idle.timeout:
+                state.warning_since = now
+                self._changed()
+            elif state.warning_since is not None and now - state.warning_since >= idle.warning:
+                self._emit("stat", event="idle_reset", screen=state.screen, story=state.story)
+                self._reset(now)
+        return self._take()
+
+    # ----------------------------------------------------------------- helpers
+    def _take(self) -> list[Effect]:
+        effects, self.effects = self.effects, []
+        return effects
+
+    def _emit(self, kind: str, **data) -> None:
+        self.effects.append(Effect(kind, data))
+
+    def _changed(self) -> None:
+        self.state.version += 1
+
+    def _scene(self):
+        return self.library.stories[self.state.story].scenes[self.state.scene]  # type: ignore[index]
+
+    def _go_screen(self, now: float, screen: str) -> None:
+        state = self.state
+        state.screen, state.screen_since, state.focus, state.help = screen, now, 0, False
+        self._changed()
+
+    def _reset(self, now: float) -> None:
+        state = self.state
+        if state.screen == "story":
+            self._emit("narration.stop", fade=FADE_OUT)
+        keep_volume = state.settings.volume
+        state.settings = Settings(language=self.library.exhibition.default_language, volume=keep_volume)
+        self._emit("volume", level=keep_volume, muted=False)
+        state.story, state.warning_since, state.early_exit, state.scroll_row = None, None, False, 0
+        state.paused_at = None
+        self._go_screen(now, "attract")
+
+    def _start_scene(self, now: float, index: int, crossfade: bool = True) -> None:
+        state = self.state
+        if crossfade and state.screen == "story" and index != state.scene:
+            state.previous_scene, state.transition_started = state.scene, now
+        else:
+            state.previous_scene = None
+        state.scene, state.scene_started, state.paused_at, state.paused_total = index, now, None, 0.0
+        story = state.story
+        self._emit("narration.play", story=story, scene=index, language=state.settings.language)
+        self._emit("preload", story=story, scenes=[i for i in (index + 1, index - 1) if 0 <= i < self.scene_count()])
+        self._emit("stat", event="scene_reached", story=story, scene=index + 1, language=state.settings.language)
+        self._changed()
+
+    def _start_story(self, now: float, story_id: str) -> None:
+        state = self.state
+        state.story, state.early_exit = story_id, False
+        self._emit("stat", event="story_started", story=story_id, language=state.settings.language,
+                    text_size=state.settings.text_size)
+        self._go_screen(now, "story")
+        self._start_scene(now, 0, crossfade=False)
+
+    def _advance(self, now: float) -> None:
+        if self.state.scene + 1 < self.scene_count():
+            self._start_scene(now, self.state.scene + 1)
+        else:
+            self._finish(now, early=False)
+
+    def _finish(self, now: float, early: bool) -> None:
+        state = self.state
+        if early:
+            self._emit("narration.stop", fade=FADE_OUT / 2)
+            self._emit("stat", event="left_early", story=state.story, scene=state.scene + 1)
+        else:
+            self._emit("stat", event="story_completed", story=state.story)
+        state.early_exit, state.paused_at = early, None
+        self._go_screen(now, "end")
+
+    def _valid_story(self, story_id: str) -> bool:
+        return story_id in self.library.stories
+
+    # ----------------------------------------------------------------- commands
+    def _do_begin(self, now: float) -> None:
+        if self.state.screen == "attract":
+            self._emit("stat", event="session_started")
+            self._go_screen(now, "chooser")
+
+    def _do_open(self, now: float, story_id: str) -> None:
+        if not self._valid_story(story_id):
+            return
+        if self.state.screen == "story":
+            self._emit("narration.stop", fade=FADE_OUT / 2)
+        self.state.story = story_id
+        self._emit("preload", story=story_id, scenes=[0])
+        self._go_screen(now, "note")
+
+    def _do_go(self, now: float, story_id: str) -> None:
+        if self._valid_story(story_id):
+            if self.state.screen == "story":
+                self._emit("narration.stop", fade=0.3)
+            self._start_story(now, story_id)
+
+    def _do_continue(self, now: float) -> None:
+        screen = self.state.screen
+        if screen == "note" and self.state.story:
+            self._start_story(now, self.state.story)
+        elif screen == "end":
+            self._go_screen(now, "chooser")
+        elif screen == "attract":
+            self._do_begin(now)
+
+    def _do_decline(self, now: float) -> None:
+        if self.state.screen == "note":
+            self._emit("stat", event="note_declined", story=self.state.story)
+            self._go_screen(now, "chooser")
+
+    def _do_home(self, now: float) -> None:
+        screen = self.state.screen
+        if screen == "story":
+            self._finish(now, early=True)
+        elif screen in ("note", "end"):
+            self._go_screen(now, "chooser")
+        elif screen == "attract":
+            self._do_begin(now)
+
+    def _do_back(self, now: float) -> None:
+        state = self.state
+        if state.help:
+            state.help = False
+            self._changed()
+        elif state.screen == "note":
+            self._do_decline(now)
+        elif state.screen == "chooser":
+            self._go_screen(now, "attract")
+        else:
+            self._do_home(now)
+
+    def _do_stop(self, now: float) -> None:
+        if self.state.screen != "attract":
+            self._reset(now)
+
+    def _do_select(self, now: float) -> None:
+        state = self.state
+        if state.help:
+            state.help = False
+            self._changed()
+        elif state.screen == "attract":
+            self._do_begin(now)
+        elif state.screen == "chooser":
+            playlist = self.playlist
+            if playlist:
+                self._do_open(now, playlist[min(state.focus, len(playlist) - 1)])
+        elif state.screen == "note":
+            (self._do_continue if state.focus == 0 else self._do_decline)(now)
+        elif state.screen == "end":
+            self._do_continue(now)
+        elif state.screen == "story":
+            self._do_toggle_pause(now)
+
+    def _do_focus(self, now: float, index: int) -> None:
+        limit = {"chooser": len(self.playlist), "note": 2}.get(self.state.screen, 1)
+        self.state.focus = max(0, min(index, limit - 1))
+        self._changed()
+
+    def _do_scroll_to(self, now: float, row: int) -> None:
+        self.state.scroll_row = max(0, row)
+        self._changed()
+
+    def _do_extend(self, now: float) -> None:
+        self.state.last_activity = now
+
+    def _do_pause(self, now: float) -> None:
+        state = self.state
+        if state.screen == "story" and state.paused_at is None:
+            state.paused_at = now
+            self._emit("narration.pause")
+            self._changed()
+
+    def _do_resume(self, now: float) -> None:
+        state = self.state
+        if state.screen == "story" and state.paused_at is not None:
+            state.paused_total += now - state.paused_at
+            state.paused_at = None
+            self._emit("narration.resume")
+            self._changed()
+
+    def _do_toggle_pause(self, now: float) -> None:
+        (self._do_resume if self.state.paused_at is not None else self._do_pause)(now)
+
+    def _do_next(self, now: float) -> None:
+        if self.state.screen == "story":
+            self._advance(now)
+
+    def _do_previous(self, now: float) -> None:
+        if self.state.screen == "story":
+            self._start_scene(now, max(0, self.state.scene - 1))
+
+    def _do_replay(self, now: float) -> None:
+        if self.state.screen == "story":
+            self._start_scene(now, self.state.scene, crossfade=False)
+
+    def _do_scene(self, now: float, number: int) -> None:
+        if self.state.screen == "story" and 1 <= number <= self.scene_count():
+            self._start_scene(now, number - 1)
+
+    def _do_language(self, now: float, language: str) -> None:
+        state = self.state
+        if language not in self.library.exhibition.languages or language == state.settings.language:
+            return
+        state.settings.language = language
+        self._emit("stat", event="language", language=language)
+        if state.screen == "story":
+            self._start_scene(now, state.scene, crossfade=False)
+        self._changed()
+
+    def _do_cycle_language(self, now: float) -> None:
+        languages = self.library.exhibition.languages
+        current = self.state.settings.language
+        self._do_language(now, languages[(languages.index(current) + 1) % len(languages)])
+
+    def _do_captions(self, now: float, on: bool) -> None:
+        self.state.settings.captions = on
+        self._changed()
+
+    def _do_toggle_captions(self, now: float) -> None:
+        self._do_captions(now, not self.state.settings.captions)
+
+    def _do_text_size(self, now: float, size: float) -> None:
+        self.state.settings.text_size = min(TEXT_SIZES, key=lambda s: abs(s - size))
+        self._emit("stat", event="text_size", text_size=self.state.settings.text_size)
+        self._changed()
+
+    def _do_cycle_text_size(self, now: float) -> None:
+        sizes = TEXT_SIZES
+        self._do_text_size(now, sizes[(sizes.index(self.state.settings.text_size) + 1) % len(sizes)])
+
+    def _do_contrast(self, now: float, on: bool) -> None:
+        self.state.settings.contrast = on
+        self._changed()
+
+    def _do_toggle_contrast(self, now: float) -> None:
+        self._do_contrast(now, not self.state.settings.contrast)
+
+    def _do_volume(self, now: float, level: float) -> None:
+        settings = self.state.settings
+        settings.volume = round(max(0.0, min(1.0, level)), 3)
+        settings.muted = False if level > 0 else settings.muted
+        self._emit("volume", level=settings.volume, muted=settings.muted)
+        self._changed()
+
+    def _do_volume_step(self, now: float, delta: float) -> None:
+        self._do_volume(now, self.state.settings.volume + delta)
+
+    def _do_mute(self, now: float, on: bool) -> None:
+        self.state.settings.muted = on
+        self._emit("volume", level=self.state.settings.volume, muted=on)
+        self._changed()
+
+    def _do_toggle_mute(self, now: float) -> None:
+        self._do_mute(now, not self.state.settings.muted)
+
+    def _do_help(self, now: float, on: bool | None = None) -> None:
+        self.state.help = (not self.state.help) if on is None else on
+        self._changed()
+
+    def _do_blackout(self, now: float, on: bool) -> None:
+        state = self.state
+        if on == state.blackout:
+            return
+        if on:
+            self._reset(now)
+        state.blackout = on
+        state.last_activity = now
+        self._changed()
+
+    def _do_identify(self, now: float, seconds: float = 5.0) -> None:
+        self.state.identify_until = now + max(0.0, min(seconds, 600.0))
+        self._changed()
