@@ -363,3 +363,83 @@ def plane(c: Canvas, x, y, s=1.0, rot=-8, color=P["paper"], op=0.85):
     c.path("M-10 6 L-30 44 L-16 44 L20 6 Z", color, op=op)
     c.path("M-80 -2 L-94 -30 L-82 -30 L-62 -2 Z", color, op=op)
     c.end()
+
+
+# ---------------------------------------------------------------- hands (round-capped strokes)
+
+SKIN = "#a8706a"
+SKIN_LIT = "#c48c74"
+
+
+def finger(c: Canvas, x1, y1, x2, y2, w=22, color=SKIN, op=None):
+    o = f' opacity="{op}"' if op is not None else ""
+    c.add(f'<path d="M{f(x1)} {f(y1)} L{f(x2)} {f(y2)}" fill="none" stroke="{color}" stroke-width="{f(w)}" stroke-linecap="round"{o}/>')
+
+
+def curl(c: Canvas, d, w=22, color=SKIN, op=None):
+    o = f' opacity="{op}"' if op is not None else ""
+    c.add(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{f(w)}" stroke-linecap="round" stroke-linejoin="round"{o}/>')
+
+
+def sleeve(c: Canvas, pts, color=P["ink"]):
+    c.poly(pts, color)
+
+
+def hands_phone(c: Canvas, x, y, s=1.0, screen=P["mist"], typing=True):
+    """Two hands holding a phone (seen over the shoulder), phone centred on (x, y)."""
+    c.group(f"translate({f(x)} {f(y)}) scale({s:.3f})")
+    glow(c, 0, -20, 420, P["mist"], 0.35)
+    # sleeves from the lower corners
+    c.poly([(-330, 420), (-150, 420), (-70, 190), (-150, 150), (-260, 230)], P["ink"])
+    c.poly([(330, 420), (150, 420), (70, 190), (150, 150), (260, 230)], P["ink"])
+    # palms behind the phone
+    c.ellipse(-95, 150, 70, 90, SKIN, rot=-25)
+    c.ellipse(95, 150, 70, 90, SKIN, rot=25)
+    # fingers behind the phone edges
+    for i, yy in enumerate((-10, 30, 70)):
+        finger(c, -150, yy + 70, -96, yy, 24, SKIN)
+        finger(c, 150, yy + 70, 96, yy, 24, SKIN)
+    # the phone
+    c.rect(-100, -190, 200, 380, P["ink"], rx=26)
+    c.rect(-86, -170, 172, 330, screen, rx=10)
+    c.rect(-86, -170, 172, 330, c.lin([(0, P["paper"], 0.35), (1, P["paper"], 0)], 0, -170, 0, 160, user=True), rx=10)
+    if typing:
+        # message bubbles, no legible text
+        c.rect(-70, -150, 100, 30, P["indigo"], op=0.55, rx=12)
+        c.rect(-30, -108, 100, 30, P["paper"], op=0.85, rx=12)
+        c.rect(-70, -66, 120, 30, P["indigo"], op=0.55, rx=12)
+        c.rect(-10, -24, 80, 30, P["paper"], op=0.85, rx=12)
+        c.rect(-76, 100, 152, 44, P["paper"], op=0.9, rx=10)
+        for k in range(6):
+            c.rect(-66 + k * 14, 118, 8, 6, P["blue"], op=0.6)
+    # thumbs over the screen
+    finger(c, -112, 150, -56, 96, 36, SKIN_LIT)
+    finger(c, 112, 160, 60, 112, 36, SKIN_LIT)
+    c.end()
+
+
+def hands_cup(c: Canvas, x, y_table, s=1.0, cup_col=P["paper"], steam=True):
+    """Two hands around a cup on a table."""
+    c.group(f"translate({f(x)} {f(y_table)}) scale({s:.3f})")
+    c.ellipse(0, 0, 140, 18, P["ink"], op=0.5)
+    # sleeves
+    c.poly([(-420, 40), (-180, 40), (-120, -40), (-200, -80), (-430, -30)], P["ink"])
+    c.poly([(420, 40), (180, 40), (120, -40), (200, -80), (430, -30)], P["ink"])
+    # palms at the sides of the cup
+    c.ellipse(-118, -60, 62, 46, SKIN, rot=-10)
+    c.ellipse(118, -60, 62, 46, SKIN, rot=10)
+    # cup
+    c.path("M-80 -170 L80 -170 C 80 -70 60 -6 0 -6 C -60 -6 -80 -70 -80 -170 Z", cup_col, op=0.95)
+    c.ellipse(0, -170, 80, 14, P["amber"], op=0.85)
+    c.ellipse(0, -170, 80, 14, "none", stroke=cup_col, sw=4)
+    # fingers wrapping the cup front
+    for i, yy in enumerate((-120, -94, -68)):
+        curl(c, f"M-150 {yy+20} C -110 {yy+6} -70 {yy} -36 {yy+4}", 22, SKIN_LIT if i == 0 else SKIN)
+        curl(c, f"M150 {yy+26} C 110 {yy+12} 70 {yy+6} 40 {yy+10}", 22, SKIN if i else SKIN_LIT)
+    curl(c, "M-160 -70 C -150 -120 -120 -150 -96 -150", 24, SKIN_LIT)
+    curl(c, "M160 -70 C 150 -120 120 -150 96 -150", 24, SKIN_LIT)
+    if steam:
+        for dx in (-20, 18):
+            c.path(f"M{dx} -196 C {dx-18} -226 {dx+18} -256 {dx} -286 C {dx-14} -306 {dx+8} -326 {dx} -346",
+                   "none", stroke=P["paper"], sw=5, op=0.22, cap="round")
+    c.end()

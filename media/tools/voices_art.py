@@ -1,0 +1,446 @@
+"""Scene illustrations for the short accounts (voices) and the About sequence.
+
+Second illustrator's generator, built on svgkit (palette, glows, motif, finish) and following
+media/STYLE.md. Each scene is one function registered under "<story>/<scene>"; its docstring is the
+scene's alt text (the brief).
+
+usage: python media/tools/voices_art.py                 # every scene
+       python media/tools/voices_art.py lulu dorothy    # only those stories
+       python media/tools/voices_art.py dorothy/robbed  # one scene
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from svgkit import (P, W, H, Canvas, f, finish, glow, moth, moth_trail, plane, rain,  # noqa: E402
+                    skyline, sky, stars, figure_back, phone, paper)
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "images")
+SCENES: dict[str, callable] = {}
+
+
+def scene(key):
+    def deco(fn):
+        SCENES[key] = fn
+        return fn
+    return deco
+
+
+# ============================================================================ local vocabulary
+
+def lerp(a, b, t):
+    return a + (b - a) * t
+
+
+def vgrad(c: Canvas, stops, y0, y1):
+    return c.lin(stops, 0, y0, 0, y1, user=True)
+
+
+def hgrad(c: Canvas, stops, x0, x1):
+    return c.lin(stops, x0, 0, x1, 0, user=True)
+
+
+def back_wall(c: Canvas, floor_y=760, top=P["night"], low=P["indigo"], floor_top=P["indigo"], floor_low=P["ink"]):
+    c.rect(0, 0, W, floor_y, vgrad(c, [(0, top), (1, low)], 0, floor_y))
+    c.rect(0, floor_y, W, H - floor_y, vgrad(c, [(0, floor_top), (1, floor_low)], floor_y, H))
+    c.rect(0, floor_y - 6, W, 10, P["ink"], op=0.55)
+
+
+def corridor(c: Canvas, vp=(960, 450), far=(820, 300, 1100, 560), wall=P["teal"], floor=P["indigo"],
+             ceil=P["night"], light=P["mist"], wall_op=1.0):
+    """One-point-perspective corridor. far = (x0, y0, x1, y1) of the far end rectangle."""
+    x0, y0, x1, y1 = far
+    # ceiling, floor, walls (trapezoids from the canvas edges to the far rectangle)
+    c.poly([(0, 0), (W, 0), (x1, y0), (x0, y0)], vgrad(c, [(0, P["ink"]), (1, ceil)], 0, y0))
+    c.poly([(0, H), (W, H), (x1, y1), (x0, y1)], vgrad(c, [(0, floor), (1, P["ink"])], y1, H))
+    c.poly([(0, 0), (x0, y0), (x0, y1), (0, H)], hgrad(c, [(0, P["ink"]), (1, wall)], 0, x0), op=wall_op)
+    c.poly([(W, 0), (x1, y0), (x1, y1), (W, H)], hgrad(c, [(0, wall), (1, P["ink"])], x1, W), op=wall_op)
+    # far wall
+    c.rect(x0, y0, x1 - x0, y1 - y0, vgrad(c, [(0, P["indigo"]), (1, wall)], y0, y1))
+    # a faint even wash of institutional light down the middle
+    glow(c, vp[0], vp[1] - 40, 700, light, 0.14)
+
+
+def persp(vp, p, t):
+    """Point on the line from p towards the vanishing point vp, t in 0..1."""
+    return (lerp(p[0], vp[0], t), lerp(p[1], vp[1], t))
+
+
+def side_door(c: Canvas, vp, edge_x, t0, t1, y_top_at_edge, y_floor_at_edge, color=P["indigo"], frame=P["ink"], knob=True):
+    """A door on a side wall of a corridor, between depths t0 and t1 (0 = viewer, 1 = vanishing point)."""
+    a = persp(vp, (edge_x, y_top_at_edge), t0)
+    b = persp(vp, (edge_x, y_top_at_edge), t1)
+    cc = persp(vp, (edge_x, y_floor_at_edge), t1)
+    d = persp(vp, (edge_x, y_floor_at_edge), t0)
+    c.poly([a, b, cc, d], frame, op=0.85)
+    # inner panel slightly inset
+    ia = persp(vp, (edge_x, y_top_at_edge + 14), t0 + (t1 - t0) * 0.08)
+    ib = persp(vp, (edge_x, y_top_at_edge + 14), t1 - (t1 - t0) * 0.08)
+    ic = persp(vp, (edge_x, y_floor_at_edge), t1 - (t1 - t0) * 0.08)
+    idd = persp(vp, (edge_x, y_floor_at_edge), t0 + (t1 - t0) * 0.08)
+    c.poly([ia, ib, ic, idd], color)
+    if knob:
+        k = persp(vp, (edge_x, lerp(y_top_at_edge, y_floor_at_edge, 0.55)), t1 - (t1 - t0) * 0.2)
+        c.circle(k[0], k[1], max(2.5, 9 * (1 - t1)), P["amber"], op=0.55)
+
+
+def strip(c: Canvas, x, y, w, h=12, op=0.8, glow_r=None):
+    if glow_r:
+        glow(c, x + w / 2, y + h, glow_r, P["mist"], 0.18)
+    c.rect(x, y, w, h, P["paper"], op=op, rx=h / 2)
+
+
+def table_persp(c: Canvas, x0, x1, y_back, y_front, inset=60, top=P["indigo2"], edge=P["ink"], legs=True, leg_to=None,
+                top_op=None):
+    """A table seen slightly from above: trapezoid top + front edge (+ legs)."""
+    c.poly([(x0 + inset, y_back), (x1 - inset, y_back), (x1, y_front), (x0, y_front)], top, op=top_op)
+    c.rect(x0, y_front, x1 - x0, 22, edge)
+    if legs:
+        lt = leg_to or y_front + 260
+        c.rect(x0 + 20, y_front + 20, 18, lt - y_front - 20, edge)
+        c.rect(x1 - 38, y_front + 20, 18, lt - y_front - 20, edge)
+
+
+def chair_side(c: Canvas, x, y_floor, s=1.0, color=P["ink"], op=None, facing=1):
+    """A plain chair seen from the side; facing=1: seat extends to the right of the back."""
+    c.group(f"translate({f(x)} {f(y_floor)}) scale({f(s * facing)} {f(s)})")
+    c.rect(0, -340, 14, 340, color, op=op)           # back leg + back post
+    c.rect(0, -180, 130, 16, color, op=op)           # seat
+    c.rect(116, -170, 14, 170, color, op=op)         # front leg
+    c.rect(6, -330, 10, 20, color, op=op)
+    c.path("M0 -340 L18 -340 L22 -200 L8 -200 Z", color, op=op)
+    c.end()
+
+
+def chair_front(c: Canvas, x, y_floor, s=1.0, color=P["ink"], op=None, back=True):
+    """A plain chair seen from the front (its back behind the seat)."""
+    c.group(f"translate({f(x)} {f(y_floor)}) scale({f(s)})")
+    if back:
+        c.rect(-56, -330, 12, 180, color, op=op)
+        c.rect(44, -330, 12, 180, color, op=op)
+        c.rect(-56, -330, 112, 70, color, op=op, rx=6)
+    c.rect(-66, -160, 132, 18, color, op=op, rx=4)
+    c.rect(-64, -146, 12, 146, color, op=op)
+    c.rect(52, -146, 12, 146, color, op=op)
+    c.end()
+
+
+def chair_back(c: Canvas, x, y_floor, s=1.0, color=P["ink"], op=None, pushed_in=False):
+    """A chair seen from behind (its back towards the viewer)."""
+    c.group(f"translate({f(x)} {f(y_floor)}) scale({f(s)})")
+    c.rect(-60, -340, 14, 340, color, op=op)
+    c.rect(46, -340, 14, 340, color, op=op)
+    c.rect(-60, -340, 120, 26, color, op=op, rx=4)
+    c.rect(-60, -280, 120, 12, color, op=op)
+    if not pushed_in:
+        c.rect(-66, -168, 132, 16, color, op=op)
+    c.end()
+
+
+def plastic_chair(c: Canvas, x, y_floor, s=1.0, color=P["blue"], shade=P["ink"], op=None):
+    """A moulded plastic waiting-room chair, front view."""
+    c.group(f"translate({f(x)} {f(y_floor)}) scale({f(s)})")
+    c.rect(-50, -150, 8, 150, shade, op=op)
+    c.rect(42, -150, 8, 150, shade, op=op)
+    c.path("M-52 -300 C -52 -320 52 -320 52 -300 L56 -176 C 56 -166 -56 -166 -56 -176 Z", color, op=op)
+    c.path("M-64 -176 C -64 -186 64 -186 64 -176 L62 -150 C 62 -142 -62 -142 -62 -150 Z", color, op=op)
+    c.path("M-64 -176 C -64 -186 64 -186 64 -176 L62 -164 C 40 -170 -40 -170 -62 -164 Z", P["paper"], op=0.08)
+    c.path("M-44 -300 C -44 -312 44 -312 44 -300", "none", stroke=P["paper"], sw=3, op=0.12)
+    c.end()
+
+
+def paper_cup(c: Canvas, x, y_table, s=1.0, color=P["paper"]):
+    c.group(f"translate({f(x)} {f(y_table)}) scale({f(s)})")
+    c.ellipse(0, 0, 42, 8, P["ink"], op=0.45)
+    c.path("M-30 -92 L30 -92 L22 0 L-22 0 Z", color, op=0.9)
+    c.ellipse(0, -92, 30, 6, P["dusk"], op=0.9)
+    c.rect(-26, -62, 50, 3, P["mist"], op=0.5)
+    c.end()
+
+
+def teacup(c: Canvas, x, y_table, s=1.0, steam=True):
+    c.group(f"translate({f(x)} {f(y_table)}) scale({f(s)})")
+    c.ellipse(0, -2, 80, 14, P["paper"], op=0.55)     # saucer
+    c.ellipse(0, -4, 58, 9, P["paper"], op=0.8)
+    c.path("M-46 -78 L46 -78 C 46 -30 30 -8 0 -8 C -30 -8 -46 -30 -46 -78 Z", P["paper"], op=0.92)
+    c.path("M44 -66 C 70 -66 70 -32 36 -28", "none", stroke=P["paper"], sw=7, op=0.9, cap="round")
+    c.ellipse(0, -78, 46, 8, P["amber"], op=0.85)
+    if steam:
+        for dx in (-12, 12):
+            c.path(f"M{dx} -96 C {dx-12} -114 {dx+12} -132 {dx} -150 C {dx-10} -164 {dx+6} -176 {dx} -188",
+                   "none", stroke=P["paper"], sw=4, op=0.22, cap="round")
+    c.end()
+
+
+def soft_beam(c: Canvas, pts, color=P["paper"], op=0.1, layers=3):
+    """A beam of light: the polygon drawn a few times, each a little narrower, for a soft edge."""
+    cx = sum(p[0] for p in pts) / len(pts)
+    cy = sum(p[1] for p in pts) / len(pts)
+    for i in range(layers):
+        k = 1 - i * 0.12
+        c.poly([(cx + (x - cx) * k, cy + (y - cy) * k) for x, y in pts], color, op=round(op / layers * 1.6, 3))
+
+
+def high_window(c: Canvas, x, y, w, h, glass=P["mist"], bars=3, frame=P["ink"], glass_op=0.7):
+    c.rect(x, y, w, h, glass, op=glass_op)
+    c.rect(x, y, w, h * 0.45, P["paper"], op=0.12)
+    for i in range(1, bars + 1):
+        c.rect(x + w * i / (bars + 1) - 3, y, 6, h, frame, op=0.85)
+    c.rect(x - 10, y - 10, w + 20, 10, frame)
+    c.rect(x - 10, y + h, w + 20, 12, frame)
+    c.rect(x - 10, y - 10, 10, h + 20, frame)
+    c.rect(x + w, y - 10, 10, h + 20, frame)
+
+
+def motif(c: Canvas, x, y, s=0.9, rot=12, op=0.85, trail=None, trail_op=0.3):
+    if trail:
+        moth_trail(c, trail, op=trail_op)
+    moth(c, x, y, s, rot=rot, op=op)
+
+
+def arc_trail(x0, y0, x1, y1, n=9, bow=30):
+    pts = []
+    for i in range(n):
+        t = i / (n - 1)
+        pts.append((lerp(x0, x1, t), lerp(y0, y1, t) - bow * 4 * t * (1 - t)))
+    return pts
+
+
+# ============================================================================ Chen Chen
+
+@scene("chen-chen/letter")
+def chen_chen_letter(c: Canvas):
+    """A folded letter rests on a narrow table beneath a small, high window. Soft grey light falls across the paper."""
+    back_wall(c, 700, P["night"], P["teal"], P["teal"], P["ink"])
+    # cold daylight through the small high window
+    glow(c, 960, 230, 760, P["mist"], 0.2)
+    high_window(c, 850, 160, 220, 120, bars=3)
+    soft_beam(c, [(850, 280), (1070, 280), (1180, 668), (860, 668)], P["paper"], op=0.14)
+    # narrow table against the wall
+    table_persp(c, 560, 1360, 640, 690, inset=40, top=P["indigo2"], leg_to=960)
+    # light pool on the table top
+    c.poly([(880, 644), (1150, 644), (1170, 686), (870, 686)], P["paper"], op=0.12)
+    # the folded letter (tri-fold, lying slightly open)
+    c.group("translate(1000 662) rotate(-6)")
+    c.ellipse(6, 18, 118, 10, P["ink"], op=0.35)
+    c.poly([(-100, -10), (100, -10), (108, 14), (-108, 14)], P["paper"], op=0.95)
+    c.poly([(-100, -10), (100, -10), (92, -30), (-92, -30)], P["paper"], op=0.8)    # the raised third
+    c.line(-100, -10, 100, -10, P["mist"], 2, op=0.7)
+    c.rect(-70, 0, 120, 2.5, P["blue"], op=0.35)
+    c.rect(-70, 6, 90, 2.5, P["blue"], op=0.35)
+    c.end()
+    motif(c, 1140, 214, 0.55, rot=18, op=0.6)
+    finish(c, floor=0.9, vig=0.55)
+
+
+@scene("chen-chen/waiting")
+def chen_chen_waiting(c: Canvas):
+    """A long, empty corridor with a closed door at the far end. A thin strip of daylight lies across the floor."""
+    vp = (960, 470)
+    far = (880, 360, 1040, 560)
+    corridor(c, vp, far, wall=P["teal"], floor=P["indigo2"])
+    # ceiling strip lights receding
+    for t in (0.25, 0.5, 0.68, 0.8, 0.88):
+        y = lerp(0, far[1], t)
+        w = lerp(360, 40, t)
+        strip(c, 960 - w / 2, y + 10 * (1 - t), w, max(3, 12 * (1 - t)), op=round(0.75 - 0.35 * t, 2))
+    # side doors, all closed
+    for t0, t1 in ((0.12, 0.3), (0.42, 0.54), (0.64, 0.71)):
+        side_door(c, vp, 0, t0, t1, 170, 1080, color=P["indigo"])
+        side_door(c, vp, W, t0, t1, 170, 1080, color=P["indigo"])
+    # the closed door at the far end
+    c.rect(928, 430, 64, 130, P["ink"])
+    c.rect(934, 436, 52, 124, P["indigo"])
+    c.circle(978, 500, 2.5, P["amber"], op=0.6)
+    # a thin strip of daylight across the floor (from an unseen window on the left)
+    c.poly([(300, 880), (1900, 790), (1900, 812), (310, 910)], P["paper"], op=0.1)
+    c.poly([(330, 886), (1900, 796), (1900, 806), (340, 900)], P["paper"], op=0.12)
+    glow(c, 1100, 850, 400, P["mist"], 0.08)
+    motif(c, 1010, 410, 0.38, rot=10, op=0.5)
+    finish(c, floor=0.75, vig=0.55)
+
+
+# ============================================================================ Lulu
+
+@scene("lulu/parlour")
+def lulu_parlour(c: Canvas):
+    """A small shopfront at dusk with its blinds drawn and its glass door closed. A street lamp is reflected in the glass."""
+    sky(c, P["night"], P["indigo"], P["blue"], horizon=P["rose"])
+    stars(c, 25, 220, op=0.3)
+    ground = 790
+    # neighbouring buildings
+    c.rect(0, 170, 520, ground - 170, P["ink"])
+    c.rect(1440, 130, 480, ground - 130, P["ink"])
+    for (x, y) in ((120, 260), (300, 260), (120, 420), (1540, 230), (1720, 390), (1540, 390)):
+        c.rect(x, y, 70, 96, P["indigo2"], op=0.9)
+    c.rect(300, 420, 70, 96, P["amber2"], op=0.45)
+    # the shop's building
+    c.rect(500, 240, 960, ground - 240, P["indigo"])
+    c.rect(500, 240, 960, 26, P["ink"], op=0.6)
+    c.rect(580, 300, 120, 130, P["night"]); c.rect(1260, 300, 120, 130, P["night"])
+    c.rect(920, 300, 120, 130, P["night"])
+    # a blank sign band (no text)
+    c.rect(560, 460, 840, 56, P["ink"], op=0.8)
+    c.rect(570, 470, 820, 36, P["indigo2"], op=0.7)
+    # display window with blinds drawn: faint warmth leaking between slats
+    wx, wy, ww, wh = 580, 540, 420, 230
+    c.rect(wx - 14, wy - 14, ww + 28, wh + 24, P["ink"])
+    c.rect(wx, wy, ww, wh, P["amber"], op=0.35)
+    for i in range(16):
+        y = wy + i * (wh / 16)
+        c.rect(wx, y, ww, wh / 16 - 3, P["dusk"], op=0.92)
+        c.rect(wx, y, ww, 2, P["paper"], op=0.12)
+    c.line(wx + ww - 30, wy, wx + ww - 30, wy + wh * 0.8, P["ink"], 2, op=0.6)
+    # glass door, closed, with the street lamp reflected
+    dx, dy, dw, dh = 1060, 536, 190, 254
+    c.rect(dx - 14, dy - 14, dw + 28, dh + 14, P["ink"])
+    c.rect(dx, dy, dw, dh, vgrad(c, [(0, P["blue"]), (1, P["indigo"])], dy, dy + dh))
+    c.rect(dx + 14, dy + 14, dw - 28, dh - 28, P["night"], op=0.35)
+    # reflection: a small blurred lamp and its pole, offset, faint
+    glow(c, dx + 58, dy + 70, 80, P["amber2"], 0.55)
+    c.ellipse(dx + 58, dy + 70, 10, 4, P["glow"], op=0.7)
+    c.rect(dx + 42, dy + 74, 4, dh - 80, P["ink"], op=0.5)
+    c.poly([(dx + 110, dy + 10), (dx + 150, dy + 10), (dx + 100, dy + dh - 10), (dx + 70, dy + dh - 10)], P["paper"], op=0.05)
+    c.rect(dx + dw - 36, dy + 120, 8, 50, P["paper"], op=0.35, rx=4)   # door handle
+    # sidewalk
+    c.rect(0, ground, W, H - ground, vgrad(c, [(0, P["indigo"]), (1, P["ink"])], ground, H))
+    c.rect(0, ground, W, 6, P["dusk"], op=0.3)
+    # the street lamp, standing at the kerb on the left of the door
+    lx = 1330
+    glow(c, lx + 60, 372, 360, P["amber2"], 0.5)
+    c.rect(lx - 6, 380, 12, ground + 40 - 380, P["ink"])
+    c.path(f"M{lx} 380 C {lx} 350 {lx+50} 350 {lx+60} 370", "none", stroke=P["ink"], sw=8)
+    c.path(f"M{lx+38} 368 L{lx+82} 368 L{lx+70} 386 L{lx+50} 386 Z", P["ink"])
+    c.ellipse(lx + 60, 388, 14, 5, P["glow"])
+    c.ellipse(lx + 60, ground + 50, 190, 16, P["amber2"], op=0.12)
+    motif(c, 1240, 300, 0.6, rot=-14, op=0.75, trail=arc_trail(1390, 360, 1266, 306, 7, 16), trail_op=0.25)
+    finish(c, floor=0.85, vig=0.5)
+
+
+# ============================================================================ Shan Yin
+
+@scene("shan-yin/questions")
+def shan_yin_questions(c: Canvas):
+    """A small, bare room with a table and two empty chairs. A paper cup stands on the table, lit by cold light from a high window."""
+    back_wall(c, 730, P["night"], P["teal"], P["teal"], P["ink"])
+    glow(c, 1160, 200, 700, P["mist"], 0.18)
+    high_window(c, 1060, 130, 200, 100, bars=2)
+    soft_beam(c, [(1060, 230), (1260, 230), (1100, 690), (820, 690)], P["paper"], op=0.14)
+    # chairs on either side, facing each other across the table
+    chair_side(c, 560, 840, 0.95, P["ink"], facing=1)
+    chair_side(c, 1360, 840, 0.95, P["ink"], facing=-1)
+    # the table
+    c.rect(690, 660, 540, 20, P["indigo2"])
+    c.rect(690, 680, 540, 10, P["ink"])
+    c.rect(720, 690, 16, 150, P["ink"]); c.rect(1184, 690, 16, 150, P["ink"])
+    c.poly([(880, 660), (1080, 660), (1060, 664), (890, 664)], P["paper"], op=0.2)
+    paper_cup(c, 960, 660, 0.85)
+    motif(c, 1300, 280, 0.45, rot=20, op=0.55)
+    finish(c, floor=0.85, vig=0.55)
+
+
+@scene("shan-yin/boyfriend")
+def shan_yin_boyfriend(c: Canvas):
+    """A student's backpack and a stack of textbooks on a chair by a window, in late afternoon light."""
+    back_wall(c, 760, P["indigo"], P["indigo2"], P["indigo"], P["ink"])
+    # the window: late afternoon sky, low warm sun
+    wx, wy, ww, wh = 1040, 170, 520, 440
+    c.rect(wx, wy, ww, wh, vgrad(c, [(0, P["blue"]), (0.6, P["dusk"]), (1, P["rose"])], wy, wy + wh))
+    glow(c, wx + 360, wy + wh - 70, 300, P["amber2"], 0.5)
+    c.rng.seed(21)
+    base = wy + wh
+    bx = wx
+    while bx < wx + ww:
+        bw = min(c.rng.uniform(50, 110), wx + ww - bx)
+        bh = c.rng.uniform(40, 120)
+        c.rect(bx, base - bh, bw, bh, P["indigo"], op=0.9)
+        bx += bw
+    for (x, y, w, h) in ((wx, wy, ww, 14), (wx, wy + wh - 4, ww, 28), (wx, wy, 14, wh), (wx + ww - 14, wy, 14, wh),
+                         (wx + ww / 2 - 7, wy, 14, wh), (wx, wy + wh * 0.45, ww, 10)):
+        c.rect(x, y, w, h, P["ink"])
+    glow(c, wx + ww / 2, wy + wh / 2, 900, P["amber"], 0.2)
+    # warm light patches thrown on the wall and floor
+    c.poly([(wx - 40, 640), (wx - 460, 640), (wx - 560, 1000), (wx - 20, 1000)], P["amber2"], op=0.05)
+    c.poly([(360, 200), (640, 200), (640, 560), (360, 560)], P["amber2"], op=0.06)
+    c.rect(497, 200, 6, 360, P["indigo"], op=0.25); c.rect(360, 370, 280, 6, P["indigo"], op=0.25)
+    # the chair by the window, front view, slightly left of the window
+    cx = 900
+    chair_front(c, cx, 860, 1.05, P["ink"])
+    seat_y = 860 - 160 * 1.05
+    # backpack leaning on the chair back, on the seat
+    c.path(f"M{cx-70} {seat_y} C {cx-78} {seat_y-120} {cx-60} {seat_y-200} {cx-4} {seat_y-206} "
+           f"C {cx+50} {seat_y-200} {cx+62} {seat_y-140} {cx+58} {seat_y} Z", P["blue"])
+    c.path(f"M{cx-56} {seat_y-8} C {cx-58} {seat_y-60} {cx-50} {seat_y-86} {cx-4} {seat_y-90} "
+           f"C {cx+40} {seat_y-86} {cx+46} {seat_y-60} {cx+44} {seat_y-8} Z", P["dusk"], op=0.75)
+    c.path(f"M{cx-40} {seat_y-196} C {cx-30} {seat_y-236} {cx+24} {seat_y-236} {cx+30} {seat_y-196}",
+           "none", stroke=P["ink"], sw=8, cap="round")
+    c.line(cx - 50, seat_y - 60, cx + 40, seat_y - 60, P["ink"], 3, op=0.5)
+    c.path(f"M{cx+52} {seat_y-180} C {cx+70} {seat_y-120} {cx+70} {seat_y-60} {cx+60} {seat_y-10}", "none",
+           stroke=P["indigo"], sw=10, cap="round")
+    glow(c, cx + 40, seat_y - 120, 160, P["amber2"], 0.18)
+    # stack of textbooks on the seat beside it... and one more on the floor by the leg
+    books = [(P["indigo2"], 150, 26), (P["rose"], 140, 22), (P["paper"], 132, 18), (P["blue"], 146, 24)]
+    y = 860
+    for col, w, h in books:
+        x0 = cx + 130 - w / 2 + c.rng.uniform(-6, 6)
+        c.rect(x0, y - h, w, h, col, op=0.9 if col != P["paper"] else 0.7, rx=3)
+        c.rect(x0 + w - 10, y - h + 3, 6, h - 6, P["paper"], op=0.3)
+        y -= h
+    motif(c, 1190, 320, 0.6, rot=-10, op=0.8)
+    finish(c, floor=0.85, vig=0.5)
+
+
+@scene("shan-yin/deported")
+def shan_yin_deported(c: Canvas):
+    """A wide airport window at dawn with a plane waiting on the tarmac. Far off, a lone figure is seen from behind."""
+    floor_y = 800
+    c.rect(0, 0, W, 640, vgrad(c, [(0, P["indigo"]), (0.65, P["blue"]), (1, P["rose"])], 0, 640))
+    glow(c, 1480, 640, 700, P["amber2"], 0.3)
+    stars(c, 18, 220, op=0.25)
+    c.rect(0, 640, W, floor_y - 640, vgrad(c, [(0, P["indigo2"]), (1, P["indigo"])], 640, floor_y))
+    for i in range(14):
+        c.rect(i * 150 + 20, 690, 80, 5, P["amber2"], op=0.3)
+    plane(c, 1180, 600, 2.3, rot=0, color=P["ink"], op=1)
+    # glass wall mullions and transom
+    for x in range(0, W + 1, 320):
+        c.rect(x - 9, 0, 18, floor_y, P["ink"])
+    c.rect(0, 0, W, 40, P["ink"])
+    c.rect(0, 300, W, 10, P["ink"], op=0.9)
+    # polished floor catching the dawn
+    c.rect(0, floor_y, W, H - floor_y, vgrad(c, [(0, P["indigo"]), (1, P["ink"])], floor_y, H))
+    c.ellipse(1300, floor_y + 30, 500, 24, P["rose"], op=0.12)
+    # a row of seats on the left, empty
+    for i in range(5):
+        x = 300 + i * 100
+        c.rect(x, floor_y - 110, 88, 62, P["ink"], rx=8)
+        c.rect(x, floor_y - 52, 88, 12, P["ink"], rx=4)
+    c.rect(300, floor_y - 44, 500, 8, P["ink"])
+    c.rect(320, floor_y - 44, 8, 44, P["ink"]); c.rect(770, floor_y - 44, 8, 44, P["ink"])
+    # the lone figure, far off, from behind, looking out
+    figure_back(c, 1010, floor_y + 4, 190, P["ink"], hair="long")
+    c.ellipse(1010, floor_y + 8, 60, 6, P["ink"], op=0.5)
+    motif(c, 1420, 380, 0.5, rot=16, op=0.65, trail=arc_trail(1200, 470, 1396, 390, 8, 24), trail_op=0.22)
+    finish(c, floor=0.85, vig=0.45)
+
+
+# ============================================================================ main
+
+def main(argv):
+    keys = list(SCENES)
+    if argv:
+        keys = [k for k in keys if k in argv or k.split("/")[0] in argv]
+    for k in keys:
+        story, name = k.split("/")
+        c = Canvas(seed=sum(map(ord, k)))
+        SCENES[k](c)
+        d = os.path.join(OUT, story)
+        os.makedirs(d, exist_ok=True)
+        path = os.path.join(d, f"{name}.svg")
+        c.save(path)
+        print(f"{path} {os.path.getsize(path) // 1024} KB")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
