@@ -52,6 +52,7 @@ def corridor(c: Canvas, vp=(960, 450), far=(820, 300, 1100, 560), wall=P["teal"]
              ceil=P["night"], light=P["mist"], wall_op=1.0):
     """One-point-perspective corridor. far = (x0, y0, x1, y1) of the far end rectangle."""
     x0, y0, x1, y1 = far
+    c.rect(0, 0, W, H, P["ink"])
     # ceiling, floor, walls (trapezoids from the canvas edges to the far rectangle)
     c.poly([(0, 0), (W, 0), (x1, y0), (x0, y0)], vgrad(c, [(0, P["ink"]), (1, ceil)], 0, y0))
     c.poly([(0, H), (W, H), (x1, y1), (x0, y1)], vgrad(c, [(0, floor), (1, P["ink"])], y1, H))
@@ -194,6 +195,31 @@ def high_window(c: Canvas, x, y, w, h, glass=P["mist"], bars=3, frame=P["ink"], 
     c.rect(x + w, y - 10, 10, h + 20, frame)
 
 
+def airliner_side(c: Canvas, x, y_ground, s=1.0, color=P["ink"], lit=True):
+    """A passenger plane seen from the side, standing on its wheels (nose to the right)."""
+    c.group(f"translate({f(x)} {f(y_ground)}) scale({f(s)})")
+    # landing gear
+    for gx in (-40, 40):
+        c.rect(gx - 3, -40, 6, 28, color)
+        c.circle(gx, -10, 10, color)
+    c.rect(225, -40, 5, 28, color)
+    c.circle(227, -10, 9, color)
+    # fuselage
+    c.path("M-300 -64 C -300 -80 -280 -88 -250 -88 L240 -88 C 290 -88 318 -70 322 -58 C 318 -44 296 -36 250 -36 "
+           "L-220 -36 C -260 -36 -290 -50 -300 -64 Z", color)
+    # tail fin and stabiliser
+    c.path("M-240 -86 L-300 -190 L-262 -190 L-170 -86 Z", color)
+    c.path("M-280 -62 L-330 -56 L-320 -48 L-240 -52 Z", color)
+    # wing (far side, foreshortened) and engine
+    c.path("M-40 -52 L-130 -20 L-100 -20 L60 -50 Z", color)
+    c.path("M-10 -44 C -10 -56 60 -56 60 -44 C 60 -30 -10 -30 -10 -44 Z", color)
+    if lit:
+        for i in range(22):
+            c.rect(-200 + i * 19, -72, 7, 9, P["amber2"], op=0.55, rx=2)
+        c.path("M282 -76 L300 -76 L306 -66 L286 -66 Z", P["mist"], op=0.5)
+    c.end()
+
+
 def motif(c: Canvas, x, y, s=0.9, rot=12, op=0.85, trail=None, trail_op=0.3):
     if trail:
         moth_trail(c, trail, op=trail_op)
@@ -246,18 +272,21 @@ def chen_chen_waiting(c: Canvas):
         y = lerp(0, far[1], t)
         w = lerp(360, 40, t)
         strip(c, 960 - w / 2, y + 10 * (1 - t), w, max(3, 12 * (1 - t)), op=round(0.75 - 0.35 * t, 2))
-    # side doors, all closed
-    for t0, t1 in ((0.12, 0.3), (0.42, 0.54), (0.64, 0.71)):
-        side_door(c, vp, 0, t0, t1, 170, 1080, color=P["indigo"])
-        side_door(c, vp, W, t0, t1, 170, 1080, color=P["indigo"])
+    # two closed side doors, far apart; the walls otherwise bare
+    side_door(c, vp, 0, 0.2, 0.36, 170, 1080, color=P["indigo"])
+    side_door(c, vp, W, 0.5, 0.6, 170, 1080, color=P["indigo"])
     # the closed door at the far end
     c.rect(928, 430, 64, 130, P["ink"])
     c.rect(934, 436, 52, 124, P["indigo"])
     c.circle(978, 500, 2.5, P["amber"], op=0.6)
-    # a thin strip of daylight across the floor (from an unseen window on the left)
-    c.poly([(300, 880), (1900, 790), (1900, 812), (310, 910)], P["paper"], op=0.1)
-    c.poly([(330, 886), (1900, 796), (1900, 806), (340, 900)], P["paper"], op=0.12)
-    glow(c, 1100, 850, 400, P["mist"], 0.08)
+    # a thin strip of daylight across the floor, from an unseen window on the left
+    def fx(y, side):
+        x = far[0] * (H - y) / (H - far[3])
+        return x if side < 0 else W - x
+    ya, yb = 700, 668
+    c.poly([(fx(ya, -1), ya), (fx(yb, 1), yb), (fx(yb + 14, 1), yb + 14), (fx(ya + 22, -1), ya + 22)], P["paper"], op=0.16)
+    c.poly([(fx(ya + 4, -1), ya + 4), (fx(yb + 3, 1), yb + 3), (fx(yb + 9, 1), yb + 9), (fx(ya + 14, -1), ya + 14)], P["paper"], op=0.14)
+    glow(c, 960, 690, 420, P["mist"], 0.08)
     motif(c, 1010, 410, 0.38, rot=10, op=0.5)
     finish(c, floor=0.75, vig=0.55)
 
@@ -267,20 +296,21 @@ def chen_chen_waiting(c: Canvas):
 @scene("lulu/parlour")
 def lulu_parlour(c: Canvas):
     """A small shopfront at dusk with its blinds drawn and its glass door closed. A street lamp is reflected in the glass."""
-    sky(c, P["night"], P["indigo"], P["blue"], horizon=P["rose"])
-    stars(c, 25, 220, op=0.3)
+    c.rect(0, 0, W, H, vgrad(c, [(0, P["night"]), (0.35, P["indigo"]), (0.7, P["dusk"]), (1, P["rose"])], 0, 360))
+    stars(c, 18, 160, op=0.3)
     ground = 790
     # neighbouring buildings
-    c.rect(0, 170, 520, ground - 170, P["ink"])
-    c.rect(1440, 130, 480, ground - 130, P["ink"])
-    for (x, y) in ((120, 260), (300, 260), (120, 420), (1540, 230), (1720, 390), (1540, 390)):
+    c.rect(0, 250, 520, ground - 250, P["ink"])
+    c.rect(1440, 210, 480, ground - 210, P["ink"])
+    for (x, y) in ((120, 300), (300, 300), (120, 420), (1540, 270), (1720, 390), (1540, 390)):
         c.rect(x, y, 70, 96, P["indigo2"], op=0.9)
     c.rect(300, 420, 70, 96, P["amber2"], op=0.45)
     # the shop's building
-    c.rect(500, 240, 960, ground - 240, P["indigo"])
-    c.rect(500, 240, 960, 26, P["ink"], op=0.6)
-    c.rect(580, 300, 120, 130, P["night"]); c.rect(1260, 300, 120, 130, P["night"])
-    c.rect(920, 300, 120, 130, P["night"])
+    c.rect(500, 330, 960, ground - 330, P["indigo"])
+    c.rect(500, 330, 960, 22, P["ink"], op=0.6)
+    for x in (600, 920, 1240):
+        c.rect(x, 370, 110, 70, P["night"])
+        c.rect(x, 370, 110, 6, P["ink"])
     # a blank sign band (no text)
     c.rect(560, 460, 840, 56, P["ink"], op=0.8)
     c.rect(570, 470, 820, 36, P["indigo2"], op=0.7)
@@ -360,34 +390,35 @@ def shan_yin_boyfriend(c: Canvas):
     for (x, y, w, h) in ((wx, wy, ww, 14), (wx, wy + wh - 4, ww, 28), (wx, wy, 14, wh), (wx + ww - 14, wy, 14, wh),
                          (wx + ww / 2 - 7, wy, 14, wh), (wx, wy + wh * 0.45, ww, 10)):
         c.rect(x, y, w, h, P["ink"])
-    glow(c, wx + ww / 2, wy + wh / 2, 900, P["amber"], 0.2)
-    # warm light patches thrown on the wall and floor
-    c.poly([(wx - 40, 640), (wx - 460, 640), (wx - 560, 1000), (wx - 20, 1000)], P["amber2"], op=0.05)
-    c.poly([(360, 200), (640, 200), (640, 560), (360, 560)], P["amber2"], op=0.06)
-    c.rect(497, 200, 6, 360, P["indigo"], op=0.25); c.rect(360, 370, 280, 6, P["indigo"], op=0.25)
-    # the chair by the window, front view, slightly left of the window
-    cx = 900
-    chair_front(c, cx, 860, 1.05, P["ink"])
-    seat_y = 860 - 160 * 1.05
-    # backpack leaning on the chair back, on the seat
-    c.path(f"M{cx-70} {seat_y} C {cx-78} {seat_y-120} {cx-60} {seat_y-200} {cx-4} {seat_y-206} "
-           f"C {cx+50} {seat_y-200} {cx+62} {seat_y-140} {cx+58} {seat_y} Z", P["blue"])
-    c.path(f"M{cx-56} {seat_y-8} C {cx-58} {seat_y-60} {cx-50} {seat_y-86} {cx-4} {seat_y-90} "
-           f"C {cx+40} {seat_y-86} {cx+46} {seat_y-60} {cx+44} {seat_y-8} Z", P["dusk"], op=0.75)
-    c.path(f"M{cx-40} {seat_y-196} C {cx-30} {seat_y-236} {cx+24} {seat_y-236} {cx+30} {seat_y-196}",
-           "none", stroke=P["ink"], sw=8, cap="round")
-    c.line(cx - 50, seat_y - 60, cx + 40, seat_y - 60, P["ink"], 3, op=0.5)
-    c.path(f"M{cx+52} {seat_y-180} C {cx+70} {seat_y-120} {cx+70} {seat_y-60} {cx+60} {seat_y-10}", "none",
-           stroke=P["indigo"], sw=10, cap="round")
-    glow(c, cx + 40, seat_y - 120, 160, P["amber2"], 0.18)
-    # stack of textbooks on the seat beside it... and one more on the floor by the leg
-    books = [(P["indigo2"], 150, 26), (P["rose"], 140, 22), (P["paper"], 132, 18), (P["blue"], 146, 24)]
-    y = 860
-    for col, w, h in books:
-        x0 = cx + 130 - w / 2 + c.rng.uniform(-6, 6)
-        c.rect(x0, y - h, w, h, col, op=0.9 if col != P["paper"] else 0.7, rx=3)
-        c.rect(x0 + w - 10, y - h + 3, 6, h - 6, P["paper"], op=0.3)
+    glow(c, wx + ww / 2, wy + wh / 2, 1000, P["amber"], 0.3)
+    # the window's warm light thrown on the wall to the left
+    c.poly([(360, 210), (640, 230), (640, 560), (360, 560)], P["amber2"], op=0.06)
+    c.rect(497, 222, 6, 338, P["indigo"], op=0.25); c.rect(360, 380, 280, 6, P["indigo"], op=0.25)
+    glow(c, 900, 700, 420, P["amber"], 0.14)
+    # the chair by the window, seen from the side, facing the window
+    cx, fy, sc = 800, 880, 1.25
+    chair_side(c, cx, fy, sc, P["ink"], facing=1)
+    seat_y = fy - 180 * sc
+    # the backpack hanging from the chair's back post
+    bx = cx - 8
+    c.path(f"M{bx+10} {fy-330*sc} C {bx-20} {fy-330*sc} {bx-30} {fy-300*sc} {bx-28} {fy-280*sc}", "none",
+           stroke=P["ink"], sw=9, cap="round")
+    c.path(f"M{bx-6} {fy-290*sc} C {bx-80} {fy-292*sc} {bx-96} {fy-240*sc} {bx-96} {fy-170*sc} "
+           f"C {bx-96} {fy-120*sc} {bx-70} {fy-104*sc} {bx-30} {fy-104*sc} C {bx-8} {fy-104*sc} {bx} {fy-120*sc} {bx} {fy-150*sc} Z",
+           P["blue"])
+    c.path(f"M{bx-20} {fy-200*sc} C {bx-78} {fy-200*sc} {bx-86} {fy-170*sc} {bx-86} {fy-140*sc} "
+           f"C {bx-86} {fy-118*sc} {bx-66} {fy-110*sc} {bx-30} {fy-110*sc} C {bx-16} {fy-110*sc} {bx-10} {fy-120*sc} {bx-10} {fy-140*sc} Z",
+           P["dusk"], op=0.7)
+    c.line(bx - 84, fy - 200 * sc, bx - 12, fy - 200 * sc, P["ink"], 3, op=0.5)
+    # a stack of textbooks on the seat, lit from the window
+    books = [(P["indigo2"], 120, 24), (P["rose"], 112, 20), (P["paper"], 104, 16), (P["blue"], 116, 22), (P["dusk"], 96, 18)]
+    y = seat_y
+    for i, (col, w, h) in enumerate(books):
+        x0 = cx + 86 * sc - w / 2 + (-5, 4, -2, 6, 0)[i]
+        c.rect(x0, y - h, w, h, col, op=0.95 if col != P["paper"] else 0.75, rx=3)
+        c.rect(x0 + w - 12, y - h + 3, 8, h - 6, P["paper"], op=0.28)
         y -= h
+    glow(c, cx + 110 * sc, y + 30, 170, P["amber2"], 0.22)
     motif(c, 1190, 320, 0.6, rot=-10, op=0.8)
     finish(c, floor=0.85, vig=0.5)
 
@@ -402,7 +433,8 @@ def shan_yin_deported(c: Canvas):
     c.rect(0, 640, W, floor_y - 640, vgrad(c, [(0, P["indigo2"]), (1, P["indigo"])], 640, floor_y))
     for i in range(14):
         c.rect(i * 150 + 20, 690, 80, 5, P["amber2"], op=0.3)
-    plane(c, 1180, 600, 2.3, rot=0, color=P["ink"], op=1)
+    airliner_side(c, 1320, 700, 0.95)
+    c.ellipse(1320, 700, 310, 8, P["ink"], op=0.4)
     # glass wall mullions and transom
     for x in range(0, W + 1, 320):
         c.rect(x - 9, 0, 18, floor_y, P["ink"])
@@ -419,8 +451,8 @@ def shan_yin_deported(c: Canvas):
     c.rect(300, floor_y - 44, 500, 8, P["ink"])
     c.rect(320, floor_y - 44, 8, 44, P["ink"]); c.rect(770, floor_y - 44, 8, 44, P["ink"])
     # the lone figure, far off, from behind, looking out
-    figure_back(c, 1010, floor_y + 4, 190, P["ink"], hair="long")
-    c.ellipse(1010, floor_y + 8, 60, 6, P["ink"], op=0.5)
+    figure_back(c, 880, floor_y + 4, 190, P["ink"], hair="long")
+    c.ellipse(880, floor_y + 8, 60, 6, P["ink"], op=0.5)
     motif(c, 1420, 380, 0.5, rot=16, op=0.65, trail=arc_trail(1200, 470, 1396, 390, 8, 24), trail_op=0.22)
     finish(c, floor=0.85, vig=0.45)
 
