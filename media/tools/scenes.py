@@ -342,3 +342,264 @@ def heavy_door(c: Canvas, x, y_floor, w=260, h=520, color=P["dusk"], window=True
     for k in range(6):
         c.circle(x + 12, y_floor - h + 30 + k * (h - 60) / 5, 4, P["ink"], op=0.5)
         c.circle(x + w - 12, y_floor - h + 30 + k * (h - 60) / 5, 4, P["ink"], op=0.5)
+
+
+# ----------------------------------------------------------------------------- one-point corridor
+
+class Corridor:
+    """One-point perspective corridor. Near-space coordinates: walls at x=L/R, floor y=F, ceiling y=C;
+    depth d >= 0 (0 = the picture plane)."""
+
+    def __init__(self, c: Canvas, vx=960, vy=430, L=-300, R=2220, F=1180, C=-200, D=9.0,
+                 wall=P["indigo2"], wall_far=P["indigo"], floor=P["indigo"], ceiling=P["night"], end=P["mist"]):
+        self.c, self.vx, self.vy, self.L, self.R, self.F, self.C, self.D = c, vx, vy, L, R, F, C, D
+        p = self.p
+        # far-end wall
+        c.rect(0, 0, W, H, ceiling)
+        c.poly([p(L, C, 0), p(R, C, 0), p(R, C, D), p(L, C, D)], ceiling)
+        c.poly([p(L, F, 0), p(R, F, 0), p(R, F, D), p(L, F, D)], c.lin([(0, floor), (1, P["ink"])], 0, self.vy, 0, H, user=True))
+        c.poly([p(L, C, 0), p(L, C, D), p(L, F, D), p(L, F, 0)], c.lin([(0, wall), (1, wall_far)], 0, 0, self.vx, 0, user=True))
+        c.poly([p(R, C, 0), p(R, C, D), p(R, F, D), p(R, F, 0)], c.lin([(0, wall_far), (1, wall)], self.vx, 0, W, 0, user=True))
+        a, b = p(L, C, D), p(R, F, D)
+        c.rect(a[0], a[1], b[0] - a[0], b[1] - a[1], end)
+
+    def p(self, x, y, d):
+        s = 1 / (1 + d)
+        return (self.vx + (x - self.vx) * s, self.vy + (y - self.vy) * s)
+
+    def wall_quad(self, side, d1, d2, y1, y2, fill, op=None):
+        x = self.L if side == "L" else self.R
+        p = self.p
+        self.c.poly([p(x, y1, d1), p(x, y1, d2), p(x, y2, d2), p(x, y2, d1)], fill, op)
+
+    def door(self, side, d1, d2, top=240, fill=P["indigo"], frame=P["ink"], open_=False, inside=P["mist"], knob=True):
+        c, p = self.c, self.p
+        x = self.L if side == "L" else self.R
+        self.wall_quad(side, d1 - 0.04, d2 + 0.04, top - 40, self.F, frame)
+        if open_:
+            self.wall_quad(side, d1, d2, top, self.F, inside)
+            # leaf swung into the room beyond: thin dark edge on the far jamb
+            sgn = -1 if side == "L" else 1
+            c.poly([p(x, top, d2), p(x + sgn * 260, top, d2), p(x + sgn * 260, self.F, d2), p(x, self.F, d2)], fill, op=0.9)
+        else:
+            self.wall_quad(side, d1, d2, top, self.F, fill)
+            if knob:
+                kx, ky = p(x, 720, d2 - (d2 - d1) * 0.12)
+                c.circle(kx, ky, 70 / (1 + d2), P["amber"], op=0.7)
+
+    def floor_bands(self, step=0.5, colors=(P["indigo2"], P["blue"]), op=0.35, inset=0):
+        c, p = self.c, self.p
+        d, i = 0.0, 0
+        while d < self.D:
+            c.poly([p(self.L + inset, self.F, d), p(self.R - inset, self.F, d), p(self.R - inset, self.F, d + step),
+                    p(self.L + inset, self.F, d + step)], colors[i % len(colors)], op)
+            d += step
+            i += 1
+
+    def carpet(self, x1=200, x2=1720, step=0.4, col1=P["rose"], col2=P["indigo2"], op=0.45):
+        c, p = self.c, self.p
+        d, i = 0.0, 0
+        while d < self.D:
+            c.poly([p(x1, self.F, d), p(x2, self.F, d), p(x2, self.F, d + step), p(x1, self.F, d + step)],
+                   col1 if i % 2 == 0 else col2, op)
+            # a small diamond in each band (pattern)
+            mid = (x1 + x2) / 2
+            c.poly([p(mid - 200, self.F, d + step / 2), p(mid, self.F, d + step * 0.1), p(mid + 200, self.F, d + step / 2),
+                    p(mid, self.F, d + step * 0.9)], P["amber"], op * 0.6)
+            d += step
+            i += 1
+
+    def ceiling_lights(self, every=1.5, start=0.5, warm=False, w=300):
+        c, p = self.c, self.p
+        d = start
+        while d < self.D:
+            q = [p(960 - w, self.C, d), p(960 + w, self.C, d), p(960 + w, self.C, d + 0.25), p(960 - w, self.C, d + 0.25)]
+            c.poly(q, P["paper"], 0.8)
+            cx, cy = p(960, self.C + 200, d)
+            glow(c, cx, cy, 500 / (1 + d), P["amber2"] if warm else P["mist"], 0.25)
+            d += every
+
+    def wall_lamp(self, side, d, y=520, warm=True):
+        x = self.L if side == "L" else self.R
+        cx, cy = self.p(x, y, d)
+        glow(self.c, cx, cy, 380 / (1 + d), P["amber2"] if warm else P["mist"], 0.5)
+        self.c.ellipse(cx, cy, 30 / (1 + d), 50 / (1 + d), P["glow"], op=0.9)
+
+
+# ----------------------------------------------------------------------------- buildings & day
+
+def day_sky(c: Canvas, y1=700, pale=False):
+    top, low = (P["dusk"], P["mist"]) if not pale else (P["mist"], P["paper"])
+    c.rect(0, 0, W, y1, c.lin([(0, top), (1, low)], 0, 0, 0, y1, user=True))
+
+
+def cloud(c: Canvas, x, y, s=1.0, op=0.35, col=P["paper"]):
+    for dx, dy, r in ((-60, 10, 40), (-10, -10, 55), (50, 5, 45), (95, 18, 30)):
+        c.ellipse(x + dx * s, y + dy * s, r * s * 1.4, r * s, col, op=op)
+
+
+def tree(c: Canvas, x, ground, h=260, color=P["teal"], trunk=P["ink"], op=None):
+    c.rect(x - 8, ground - h * 0.45, 16, h * 0.45, trunk, op=op)
+    c.ellipse(x, ground - h * 0.65, h * 0.32, h * 0.38, color, op=op)
+    c.ellipse(x - h * 0.18, ground - h * 0.5, h * 0.22, h * 0.24, color, op=op)
+    c.ellipse(x + h * 0.2, ground - h * 0.52, h * 0.22, h * 0.26, color, op=op)
+
+
+def facade(c: Canvas, x, y, w, h, color=P["indigo2"], cols=6, rows=8, lit=None, lit_all=0.0, win=P["ink"],
+           win_lit=P["amber2"], win_op=1.0, pad=40):
+    """Apartment/office facade with a grid of windows; lit = list of (row, col) lit windows."""
+    c.rect(x, y, w, h, color)
+    cw = (w - 2 * pad) / cols
+    rh = (h - 2 * pad) / rows
+    for r in range(rows):
+        for k in range(cols):
+            wx, wy = x + pad + k * cw + cw * 0.18, y + pad + r * rh + rh * 0.15
+            ww, wh = cw * 0.64, rh * 0.6
+            on = (lit and (r, k) in lit) or (c.rng.random() < lit_all)
+            c.rect(wx, wy, ww, wh, win_lit if on else win, op=win_op if not on else 0.95)
+            if on:
+                glow(c, wx + ww / 2, wy + wh / 2, cw * 1.2, P["amber2"], 0.35)
+
+
+# ----------------------------------------------------------------------------- more objects
+
+def shoe(c: Canvas, x, y, s=1.0, color=P["rose"], flip=False, kind="flat"):
+    """A shoe seen from the side, toe to the right (flip: toe to the left); y = floor."""
+    sx = -s if flip else s
+    c.group(f"translate({f(x)} {f(y)}) scale({f(sx)} {f(s)})")
+    if kind == "sneaker":
+        c.path("M-60 0 L-60 -34 C -60 -50 -40 -54 -26 -50 C -10 -44 10 -36 34 -28 C 54 -22 64 -14 64 -4 L64 0 Z", color)
+        c.rect(-62, -8, 128, 8, P["paper"], op=0.8, rx=3)
+        c.line(-20, -44, 0, -36, P["paper"], 3, 0.6)
+    elif kind == "boot":
+        c.path("M-50 0 L-50 -110 L-14 -110 L-12 -40 C 10 -34 44 -26 54 -10 L54 0 Z", color)
+        c.rect(-52, -6, 108, 6, P["ink"], op=0.6)
+    else:
+        c.path("M-56 0 L-54 -30 C -40 -36 -20 -26 0 -24 C 26 -22 50 -20 60 -8 L60 0 Z", color)
+        c.rect(-58, -6, 120, 6, P["ink"], op=0.6)
+    c.end()
+
+
+def shoe_pair(c: Canvas, x, y, s=1.0, color=P["rose"], kind="flat"):
+    shoe(c, x - 6 * s, y - 6 * s, s, color, kind=kind)
+    shoe(c, x + 18 * s, y, s, color, kind=kind)
+
+
+def tissue_box(c: Canvas, x, y, s=1.0):
+    c.group(f"translate({f(x)} {f(y)}) scale({s:.3f})")
+    c.rect(-80, -70, 160, 70, P["dusk"], rx=4)
+    c.rect(-80, -70, 160, 12, P["mist"], op=0.6)
+    c.path("M-20 -70 C -30 -110 -6 -120 0 -104 C 8 -124 34 -110 22 -70 Z", P["paper"], op=0.9)
+    c.end()
+
+
+def purse_open(c: Canvas, x, y, s=1.0, color=P["rose"]):
+    c.group(f"translate({f(x)} {f(y)}) scale({s:.3f})")
+    c.path("M-110 0 L110 0 L90 -90 L-90 -90 Z", color)
+    c.path("M-90 -90 L90 -90 L70 -120 L-70 -120 Z", P["ink"], op=0.7)        # empty open mouth
+    c.path("M-70 -120 L70 -120 L84 -150 L-84 -150 Z", color, op=0.75)         # open flap
+    c.path("M-60 -120 C -60 -210 60 -210 60 -120", "none", stroke=color, sw=8)
+    c.end()
+
+
+def phone_flat(c: Canvas, x, y, s=1.0, face_down=True):
+    """A phone lying on a table, seen at a shallow angle."""
+    c.group(f"translate({f(x)} {f(y)}) scale({s:.3f})")
+    c.poly([(-80, 0), (90, 0), (110, -24), (-60, -24)], P["ink"])
+    c.poly([(-76, -4), (86, -4), (104, -20), (-58, -20)], P["indigo2"] if face_down else P["blue"])
+    if face_down:
+        c.circle(-40, -12, 5, P["ink"])
+    c.end()
+
+
+def massage_table(c: Canvas, x, y_floor, w=700, color=P["dusk"], cover=P["paper"]):
+    top = y_floor - 300
+    c.rect(x - w / 2, top, w, 46, color, rx=12)
+    c.rect(x - w / 2, top - 10, w, 20, cover, op=0.85, rx=8)
+    for lx in (x - w / 2 + 60, x + w / 2 - 80):
+        c.rect(lx, top + 46, 20, 254, P["ink"])
+    c.line(x - w / 2 + 70, top + 60, x + w / 2 - 70, y_floor - 40, P["ink"], 6, 0.6)
+    c.line(x - w / 2 + 70, y_floor - 40, x + w / 2 - 70, top + 60, P["ink"], 6, 0.6)
+    c.ellipse(x + w / 2 - 40, top - 8, 40, 14, cover, op=0.6)     # face cradle end, covered
+
+
+def towel_stack(c: Canvas, x, y, n=4, w=170, h=34, color=P["paper"]):
+    for i in range(n):
+        yy = y - i * (h + 2)
+        c.rect(x - w / 2 + (i % 2) * 3, yy - h, w, h, color, op=0.9, rx=h / 2.6)
+        c.rect(x - w / 2 + 10, yy - h / 2 - 1, w - 20, 2, P["mist"], op=0.6)
+
+
+def spray_bottle(c: Canvas, x, y, s=1.0):
+    c.group(f"translate({f(x)} {f(y)}) scale({s:.3f})")
+    c.rect(-26, -110, 52, 110, P["mist"], op=0.7, rx=10)
+    c.rect(-12, -140, 24, 30, P["paper"], op=0.9)
+    c.path("M-12 -140 L-12 -156 L30 -156 L40 -146 L12 -140 Z", P["paper"], op=0.9)
+    c.path("M6 -128 C 16 -120 18 -110 12 -100", "none", stroke=P["paper"], sw=5, op=0.8)
+    c.end()
+
+
+def books_stack(c: Canvas, x, y, specs, w=260):
+    """specs: list of (thickness, colour, offset)."""
+    yy = y
+    for th, col, off in specs:
+        c.rect(x - w / 2 + off, yy - th, w, th, col, rx=3)
+        c.rect(x + w / 2 + off - 12, yy - th + 3, 8, th - 6, P["paper"], op=0.5)
+        yy -= th + 1
+
+
+def calculator(c: Canvas, x, y, s=1.0, rot=-6):
+    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)}) scale({s:.3f})")
+    c.rect(-55, -85, 110, 170, P["ink"], rx=10)
+    c.rect(-42, -70, 84, 34, P["mist"], op=0.6, rx=3)
+    for r in range(4):
+        for k in range(4):
+            c.rect(-42 + k * 22, -26 + r * 26, 16, 18, P["dusk"], rx=3)
+    c.end()
+
+
+def drawing_sheet(c: Canvas, x, y, w=360, h=240, rot=4):
+    """A technical drawing: pale sheet with a few construction lines and circles (no text)."""
+    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)})")
+    c.rect(-w / 2, -h / 2, w, h, P["paper"], op=0.85)
+    c.rect(-w / 2 + 12, -h / 2 + 12, w - 24, h - 24, "none", stroke=P["blue"], sw=2)
+    c.add(f'<path d="M{f(-w/2+40)} {f(h/2-50)} L{f(-w/2+40)} {f(-h/2+50)} L{f(w/2-120)} {f(-h/2+50)} L{f(w/2-60)} {f(h/2-50)} Z" fill="none" stroke="{P["blue"]}" stroke-width="2.5" opacity="0.7"/>')
+    c.circle(-20, 0, 34, "none", stroke=P["blue"], sw=2.5)
+    c.circle(-20, 0, 10, "none", stroke=P["blue"], sw=2)
+    c.line(-w / 2 + 40, h / 2 - 30, w / 2 - 60, h / 2 - 30, P["rose"], 1.5, 0.8)
+    c.rect(w / 2 - 110, h / 2 - 50, 90, 30, "none", stroke=P["blue"], sw=2)
+    c.end()
+
+
+def official_doc(c: Canvas, x, y, w=300, h=400, rot=0, underline_row=None, seal=True, boxes=True, remark_lines=None):
+    """An official form: header band, field boxes with small illegible lines, a remarks box."""
+    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)})")
+    c.rect(-w / 2 + 8, -h / 2 + 10, w, h, P["ink"], op=0.4)
+    c.rect(-w / 2, -h / 2, w, h, P["paper"], op=0.96)
+    c.rect(-w / 2 + 16, -h / 2 + 16, w - 32, h * 0.08, P["blue"], op=0.75)
+    if seal:
+        c.circle(w / 2 - 44, -h / 2 + 16 + h * 0.04, h * 0.035, P["rose"], op=0.9)
+    y0 = -h / 2 + 30 + h * 0.1
+    if boxes:
+        for r in range(3):
+            for k in range(2):
+                bx = -w / 2 + 16 + k * (w - 32) / 2
+                c.rect(bx, y0 + r * h * 0.1, (w - 32) / 2 - 8, h * 0.085, "none", stroke=P["blue"], sw=1.5)
+                c.rect(bx + 6, y0 + r * h * 0.1 + 6, 30, 3, P["blue"], op=0.6)
+                c.rect(bx + 6, y0 + r * h * 0.1 + h * 0.05, (w - 32) / 2 - 40, 4, P["ink"], op=0.45)
+        y0 += 3 * h * 0.1 + 10
+    # remarks box
+    rb_h = h / 2 - 16 - y0
+    c.rect(-w / 2 + 16, y0, w - 32, rb_h, "none", stroke=P["blue"], sw=1.5)
+    c.rect(-w / 2 + 22, y0 + 6, 46, 3, P["blue"], op=0.6)
+    nrows = int((rb_h - 24) // 14)
+    step = 14
+    if remark_lines:
+        nrows, step = remark_lines, 24
+    for r in range(nrows):
+        ly = y0 + 24 + r * step
+        lw = (w - 60) * (0.6 if r == nrows - 1 else 1)
+        c.rect(-w / 2 + 24, ly, lw, 3, P["ink"], op=0.45)
+        if underline_row is not None and r == underline_row:
+            c.rect(-w / 2 + 22, ly + 7, lw + 4, 5, P["amber"])
+    c.end()
