@@ -385,7 +385,7 @@ class Corridor:
             self.wall_quad(side, d1, d2, top, self.F, fill)
             if knob:
                 kx, ky = p(x, 720, d2 - (d2 - d1) * 0.12)
-                c.circle(kx, ky, 70 / (1 + d2), P["amber"], op=0.7)
+                c.circle(kx, ky, 24 / (1 + d2), P["amber"], op=0.7)
 
     def floor_bands(self, step=0.5, colors=(P["indigo2"], P["blue"]), op=0.35, inset=0):
         c, p = self.c, self.p
@@ -602,4 +602,50 @@ def official_doc(c: Canvas, x, y, w=300, h=400, rot=0, underline_row=None, seal=
         c.rect(-w / 2 + 24, ly, lw, 3, P["ink"], op=0.45)
         if underline_row is not None and r == underline_row:
             c.rect(-w / 2 + 22, ly + 7, lw + 4, 5, P["amber"])
+    c.end()
+
+
+def envelope(c: Canvas, x, y, w=280, h=160, rot=0, window_=True):
+    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)})")
+    c.rect(-w / 2 + 6, -h / 2 + 8, w, h, P["ink"], op=0.35)
+    c.rect(-w / 2, -h / 2, w, h, P["paper"], op=0.95)
+    c.path(f"M{f(-w/2)} {f(-h/2)} L0 {f(h*0.05)} L{f(w/2)} {f(-h/2)}", "none", stroke=P["mist"], sw=2, op=0.8)
+    if window_:
+        c.rect(-w / 2 + 24, h * 0.08, w * 0.45, h * 0.26, P["mist"], op=0.45, rx=4)
+    c.rect(w / 2 - 54, -h / 2 + 14, 36, 42, P["blue"], op=0.7)
+    c.end()
+
+
+def folded_letter(c: Canvas, x, y, w=240, h=110, rot=0):
+    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)})")
+    c.rect(-w / 2 + 6, -h / 2 + 8, w, h, P["ink"], op=0.35)
+    c.rect(-w / 2, -h / 2, w, h, P["paper"], op=0.92)
+    c.rect(-w / 2, -4, w, 3, P["mist"], op=0.7)
+    for r in range(3):
+        c.rect(-w / 2 + 18, -h / 2 + 16 + r * 12, w * 0.7, 3, P["blue"], op=0.45)
+    c.end()
+
+
+def blinds(c: Canvas, x, y, w, h, frac=0.5, slat=18, outside=P["mist"]):
+    """Window with blinds drawn down to frac of its height."""
+    c.rect(x, y, w, h, outside)
+    n = int(h * frac / slat)
+    for k in range(n):
+        c.rect(x, y + k * slat, w, slat - 5, P["paper"], op=0.75)
+        c.rect(x, y + k * slat + slat - 5, w, 2, P["ink"], op=0.3)
+    c.rect(x - 12, y - 12, w + 24, 12, P["ink"])
+    c.rect(x - 12, y + h, w + 24, 16, P["ink"])
+    c.rect(x - 12, y, 12, h, P["ink"]); c.rect(x + w, y, 12, h, P["ink"])
+
+
+def wall_phone(c: Canvas, x, y, s=1.0, color=P["ink"]):
+    c.group(f"translate({f(x)} {f(y)}) scale({s:.3f})")
+    c.rect(-50, -90, 100, 180, color, rx=10)
+    c.rect(-34, 10, 68, 60, P["dusk"], op=0.6, rx=4)
+    for r in range(3):
+        for k in range(3):
+            c.rect(-28 + k * 20, 16 + r * 18, 14, 10, P["mist"], op=0.6, rx=2)
+    # receiver hanging in place on the left side
+    c.path("M-70 -100 C -86 -100 -86 -80 -80 -70 L-80 40 C -86 50 -86 70 -70 70 L-54 70 L-54 -100 Z", color)
+    c.path("M-78 70 C -100 120 -40 150 -20 110 C -10 90 -30 80 -16 60", "none", stroke=color, sw=5, op=0.8)
     c.end()

@@ -457,6 +457,299 @@ def shan_yin_deported(c: Canvas):
     finish(c, floor=0.85, vig=0.45)
 
 
+# ============================================================================ Dorothy
+
+def panel_door(c: Canvas, x, y_floor, w=280, h=540, color=P["indigo"], frame=P["ink"], knob=True):
+    """A closed flat-panel apartment door, frontal."""
+    c.rect(x - 18, y_floor - h - 18, w + 36, h + 18, frame)
+    c.rect(x, y_floor - h, w, h, color)
+    c.rect(x + 30, y_floor - h + 34, w - 60, h * 0.36, frame, op=0.22, rx=4)
+    c.rect(x + 30, y_floor - h * 0.52, w - 60, h * 0.44, frame, op=0.22, rx=4)
+    if knob:
+        c.circle(x + w - 36, y_floor - h * 0.48, 9, P["amber"], op=0.7)
+
+
+@scene("dorothy/robbed")
+def dorothy_robbed(c: Canvas):
+    """A closed apartment door seen from inside at night. Its chain lock is fastened, and a thin line of hallway light shows beneath it."""
+    back_wall(c, 790, P["ink"], P["indigo"], P["indigo"], P["ink"])
+    glow(c, 960, 800, 700, P["amber"], 0.1)
+    # a small window on the left wall onto the night, far from the door
+    wx, wy = 300, 250
+    c.rect(wx, wy, 200, 260, vgrad(c, [(0, P["night"]), (1, P["blue"])], wy, wy + 260))
+    for (x, y) in ((330, 420), (380, 400), (440, 440)):
+        c.rect(x, y, 40, 90, P["ink"], op=0.9)
+    c.rect(392, 430, 6, 8, P["amber2"], op=0.6)
+    for (x, y, w, h) in ((wx - 14, wy - 14, 228, 14), (wx - 14, wy + 260, 228, 22), (wx - 14, wy, 14, 260), (wx + 200, wy, 14, 260), (wx + 97, wy, 6, 260)):
+        c.rect(x, y, w, h, P["ink"])
+    # the door
+    dx, dw, dh, fy = 820, 280, 560, 790
+    panel_door(c, dx, fy, dw, dh, P["indigo"])
+    # the thin line of hallway light beneath it, and its spill on the floor
+    glow(c, dx + dw / 2, fy + 4, 260, P["amber2"], 0.35)
+    c.rect(dx + 4, fy - 5, dw - 8, 5, P["glow"], op=0.9)
+    c.poly([(dx, fy + 4), (dx + dw, fy + 4), (dx + dw + 80, fy + 40), (dx - 80, fy + 40)], P["amber2"], op=0.1)
+    # locks: a deadbolt, a second bolt, and the fastened chain
+    lx = dx + dw - 40
+    c.rect(lx - 12, fy - 380, 24, 36, P["ink"], rx=4); c.rect(lx - 4, fy - 372, 8, 20, P["amber"], op=0.5)
+    c.rect(lx - 12, fy - 316, 24, 36, P["ink"], rx=4); c.rect(lx - 4, fy - 308, 8, 20, P["amber"], op=0.5)
+    # chain: track on the door, a few links hanging in a short curve to the slide on the frame
+    c.rect(dx + dw - 110, fy - 452, 58, 12, P["ink"], rx=4)
+    c.rect(dx + dw + 2, fy - 458, 14, 24, P["ink"], rx=3)
+    for i in range(7):
+        t = i / 6
+        x = lerp(dx + dw - 60, dx + dw + 8, t)
+        y = fy - 446 + 26 * 4 * t * (1 - t)
+        c.ellipse(x, y, 6, 3.5, "none", stroke=P["mist"], sw=2, rot=(30 if i % 2 else -30))
+    # the motif: dim and small, high on the wall
+    motif(c, 1340, 330, 0.4, rot=14, op=0.45)
+    finish(c, floor=0.85, vig=0.6)
+
+
+@scene("dorothy/no-police")
+def dorothy_no_police(c: Canvas):
+    """A long, quiet corridor lined with closed doors and a single empty bench, under flat overhead light."""
+    vp = (960, 460)
+    far = (880, 380, 1040, 540)
+    corridor(c, vp, far, wall=P["indigo2"], floor=P["teal"], light=P["mist"])
+    # flat overhead light: square ceiling panels receding
+    for t in (0.18, 0.42, 0.6, 0.73, 0.82, 0.88):
+        a = persp(vp, (620, 0), t); b = persp(vp, (1300, 0), t)
+        a2 = persp(vp, (620, 0), t + 0.05); b2 = persp(vp, (1300, 0), t + 0.05)
+        c.poly([a, b, b2, a2], P["paper"], op=round(0.55 - 0.3 * t, 2))
+    glow(c, 960, 300, 800, P["mist"], 0.12)
+    # rows of closed doors on both sides
+    for t0 in (0.04, 0.3, 0.5, 0.64, 0.74, 0.81):
+        t1 = t0 + (0.5 - t0 * 0.55) * 0.36
+        side_door(c, vp, 0, t0, t1, 140, 1080, color=P["indigo"])
+        side_door(c, vp, W, t0 + 0.08, t1 + 0.05, 140, 1080, color=P["indigo"])
+    # far end: a closed door
+    c.rect(936, 450, 48, 90, P["ink"]); c.rect(940, 454, 40, 86, P["indigo"])
+    # a single empty bench along the right wall, mid-distance
+    def wall_pt(t, y):
+        return persp(vp, (W, y), t)
+    s0, s1 = 0.34, 0.47
+    a, b = wall_pt(s0, 800), wall_pt(s1, 800)
+    # seat top (a parallelogram sticking out from the wall)
+    out = 70
+    c.poly([a, b, (b[0] - out * (1 - s1), b[1] + 6 * (1 - s1)), (a[0] - out * (1 - s0), a[1] + 6 * (1 - s0))], P["dusk"], op=0.9)
+    for t in (s0 + 0.01, s1 - 0.01):
+        top = wall_pt(t, 800)
+        leg_h = 200 * (1 - t)
+        c.rect(top[0] - out * (1 - t) * 0.8, top[1], 8 * (1 - t) + 3, leg_h, P["ink"])
+    a2, b2 = wall_pt(s0, 812), wall_pt(s1, 812)
+    c.poly([(a2[0] - out * (1 - s0), a2[1]), (b2[0] - out * (1 - s1), b2[1]), (b2[0] - out * (1 - s1), b2[1] + 10), (a2[0] - out * (1 - s0), a2[1] + 14)], P["ink"])
+    motif(c, 1010, 420, 0.34, rot=10, op=0.45)
+    finish(c, floor=0.85, vig=0.55)
+
+
+# ============================================================================ Stone
+
+@scene("stone/status")
+def stone_status(c: Canvas):
+    """A quiet apartment doorway seen from inside. The door stands half open onto a bright, empty hallway."""
+    back_wall(c, 800, P["night"], P["indigo"], P["indigo"], P["ink"])
+    # the doorway (opening) and the bright hallway beyond
+    dx, dw, dh, fy = 800, 300, 560, 800
+    hall_top, hall_floor = fy - dh, fy
+    c.rect(dx, hall_top, dw, dh, vgrad(c, [(0, P["mist"]), (0.7, P["paper"]), (1, P["paper"])], hall_top, fy))
+    # the far wall of the hallway and its floor line
+    c.rect(dx, fy - 110, dw, 110, P["mist"], op=0.5)
+    c.rect(dx, fy - 112, dw, 4, P["dusk"], op=0.4)
+    c.rect(dx + 190, hall_top + 140, 90, 310, P["dusk"], op=0.25)   # a neighbour's door across the hall, closed
+    glow(c, dx + dw / 2, hall_top + 180, 700, P["paper"], 0.25)
+    # frame
+    c.rect(dx - 22, hall_top - 22, dw + 44, 22, P["ink"])
+    c.rect(dx - 22, hall_top - 22, 22, dh + 22, P["ink"])
+    c.rect(dx + dw, hall_top - 22, 22, dh + 22, P["ink"])
+    # the door, half open inwards (hinged on the left), seen edge-on in perspective
+    c.poly([(dx, hall_top), (dx + 120, hall_top - 40), (dx + 120, fy + 60), (dx, fy)], P["indigo2"])
+    c.poly([(dx + 120, hall_top - 40), (dx + 134, hall_top - 38), (dx + 134, fy + 58), (dx + 120, fy + 60)], P["ink"])
+    c.circle(dx + 104, fy - dh * 0.47, 8, P["amber"], op=0.6)
+    # the wedge of light across the floor
+    c.poly([(dx + 120, fy + 60), (dx + dw, fy), (dx + dw + 260, H), (dx + 170, H)], P["paper"], op=0.14)
+    c.poly([(dx + 130, fy + 64), (dx + dw - 10, fy + 6), (dx + dw + 190, H), (dx + 190, H)], P["paper"], op=0.08)
+    # a pair of shoes by the door, and a low shelf with a key dish
+    c.ellipse(dx - 120, fy + 26, 34, 10, P["ink"]); c.ellipse(dx - 60, fy + 30, 34, 10, P["ink"])
+    c.rect(dx + dw + 120, fy - 220, 200, 14, P["ink"]); c.rect(dx + dw + 130, fy - 206, 10, 206, P["ink"])
+    c.rect(dx + dw + 300, fy - 206, 10, 206, P["ink"])
+    c.ellipse(dx + dw + 220, fy - 226, 36, 8, P["dusk"], op=0.8)
+    motif(c, 1060, 330, 0.5, rot=-16, op=0.7)
+    finish(c, floor=0.85, vig=0.55)
+
+
+def banknote(c: Canvas, x, y, w=170, h=84, rot=0, color=P["dusk"]):
+    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)})")
+    c.rect(-w / 2, -h / 2, w, h, color, rx=4)
+    c.rect(-w / 2 + 10, -h / 2 + 10, w - 20, h - 20, "none", rx=3, stroke=P["paper"], sw=2)
+    c.circle(w / 2 - 38, 0, h * 0.22, P["paper"], op=0.25)
+    c.rect(-w / 2 + 22, -6, w * 0.35, 4, P["paper"], op=0.3)
+    c.end()
+
+
+@scene("stone/ticket")
+def stone_ticket(c: Canvas):
+    """A folded paper ticket and a few banknotes lie on a kitchen table beside a cup of tea, in morning light."""
+    back_wall(c, 640, P["indigo"], P["indigo2"], P["indigo2"], P["ink"])
+    # morning window behind the table
+    wx, wy, ww, wh = 700, 110, 520, 400
+    c.rect(wx, wy, ww, wh, vgrad(c, [(0, P["dusk"]), (0.6, P["mist"]), (1, P["amber2"])], wy, wy + wh))
+    glow(c, wx + ww * 0.6, wy + wh, 380, P["glow"], 0.45)
+    c.rng.seed(31)
+    bx = wx
+    while bx < wx + ww:
+        bw = min(c.rng.uniform(40, 90), wx + ww - bx)
+        bh = c.rng.uniform(30, 90)
+        c.rect(bx, wy + wh - bh, bw, bh, P["dusk"], op=0.8)
+        bx += bw
+    for (x, y, w, h) in ((wx - 16, wy - 16, ww + 32, 16), (wx - 16, wy + wh, ww + 32, 26), (wx - 16, wy, 16, wh),
+                         (wx + ww, wy, 16, wh), (wx + ww / 2 - 6, wy, 12, wh)):
+        c.rect(x, y, w, h, P["ink"])
+    glow(c, 960, 420, 1000, P["amber2"], 0.22)
+    # the kitchen table, seen from a little above
+    ty0, ty1 = 600, 790
+    c.poly([(300, ty0), (1620, ty0), (1780, ty1), (140, ty1)], vgrad(c, [(0, P["indigo2"]), (1, P["blue"])], ty0, ty1))
+    c.rect(140, ty1, 1640, 24, P["ink"])
+    # morning light on the table
+    c.poly([(760, ty0), (1180, ty0), (1300, ty1), (720, ty1)], P["amber2"], op=0.12)
+    # banknotes, fanned
+    banknote(c, 820, 712, rot=-10, color=P["teal"])
+    banknote(c, 850, 700, rot=4, color=P["dusk"])
+    banknote(c, 880, 706, rot=14, color=P["rose"])
+    # the folded ticket (a narrow slip folded once, lying on its side)
+    c.group("translate(1030 706) rotate(-4)")
+    c.ellipse(0, 34, 110, 10, P["ink"], op=0.35)
+    c.poly([(-96, -8), (96, -8), (100, 30), (-100, 30)], P["paper"], op=0.95)
+    c.poly([(-96, -8), (96, -8), (90, -28), (-90, -28)], P["paper"], op=0.78)
+    c.line(-96, -8, 96, -8, P["mist"], 2, op=0.6)
+    c.rect(-70, 6, 90, 3, P["blue"], op=0.35); c.rect(-70, 15, 120, 3, P["blue"], op=0.35)
+    c.end()
+    teacup(c, 1220, 738, 0.95)
+    motif(c, 1110, 250, 0.55, rot=10, op=0.85)
+    finish(c, floor=0.85, vig=0.5)
+
+
+def curtain(c: Canvas, x0, x1, y0, y1, side=1, color=P["blue"], folds=5):
+    """A gathered curtain hanging between x0 and x1 (side: which way the gathers lean)."""
+    c.rect(x0, y0, x1 - x0, y1 - y0, color)
+    w = (x1 - x0) / folds
+    for i in range(folds):
+        x = x0 + i * w
+        c.path(f"M{f(x + w * 0.3)} {f(y0)} C {f(x + w * 0.2)} {f(lerp(y0, y1, 0.4))} {f(x + w * 0.45)} {f(lerp(y0, y1, 0.7))} {f(x + w * 0.35)} {f(y1)}",
+               "none", stroke=P["ink"], sw=w * 0.28, op=0.35)
+        c.path(f"M{f(x + w * 0.75)} {f(y0)} C {f(x + w * 0.7)} {f(lerp(y0, y1, 0.5))} {f(x + w * 0.8)} {f(lerp(y0, y1, 0.8))} {f(x + w * 0.78)} {f(y1)}",
+               "none", stroke=P["paper"], sw=w * 0.1, op=0.06)
+
+
+@scene("stone/fear")
+def stone_fear(c: Canvas):
+    """A window with half-drawn curtains at dusk. The street below is empty under a single lamp."""
+    back_wall(c, 900, P["ink"], P["night"], P["night"], P["ink"])
+    wx, wy, ww, wh = 600, 150, 720, 560
+    # outside: dusk sky over the roofs opposite, and the street seen from above
+    c.rect(wx, wy, ww, wh, vgrad(c, [(0, P["indigo"]), (0.28, P["dusk"]), (0.42, P["rose"]), (0.43, P["ink"]), (1, P["indigo"])], wy, wy + wh))
+    c.rect(wx, wy + 200, ww, 60, P["ink"])   # the row of buildings opposite
+    for x in (640, 700, 900, 1140, 1240):
+        c.rect(x, wy + 214, 22, 28, P["indigo2"], op=0.9)
+    c.rect(1020, wy + 214, 22, 28, P["amber2"], op=0.55)
+    # pavement and road below
+    c.rect(wx, wy + 260, ww, 60, P["indigo2"], op=0.8)
+    c.rect(wx, wy + 320, ww, wh - 320, P["indigo"])
+    for i in range(5):
+        c.rect(wx + 20 + i * 160, wy + 440, 90, 8, P["paper"], op=0.12)
+    # the single lamp and its pool on the empty street
+    lx, ly = 1000, wy + 300
+    c.ellipse(lx, ly + 110, 170, 60, P["amber2"], op=0.18)
+    c.ellipse(lx, ly + 110, 90, 30, P["amber2"], op=0.16)
+    c.rect(lx - 4, ly - 20, 8, 130, P["ink"])
+    glow(c, lx + 10, ly - 22, 140, P["amber2"], 0.6)
+    c.ellipse(lx + 10, ly - 22, 12, 6, P["glow"])
+    # the window frame
+    for (x, y, w, h) in ((wx - 22, wy - 22, ww + 44, 22), (wx - 22, wy + wh, ww + 44, 40), (wx - 22, wy, 22, wh),
+                         (wx + ww, wy, 22, wh), (wx + ww / 2 - 8, wy, 16, wh), (wx, wy + wh * 0.5 - 6, ww, 12)):
+        c.rect(x, y, w, h, P["ink"])
+    # curtain rail and half-drawn curtains
+    c.rect(wx - 140, wy - 60, ww + 280, 12, P["ink"], rx=6)
+    curtain(c, wx - 120, wx + 230, wy - 50, wy + wh + 120, color=P["blue"])
+    curtain(c, wx + ww - 200, wx + ww + 120, wy - 50, wy + wh + 120, color=P["blue"])
+    glow(c, wx + ww / 2, wy + wh / 2, 700, P["dusk"], 0.12)
+    motif(c, 1130, 260, 0.45, rot=-12, op=0.65)
+    finish(c, floor=0.85, vig=0.55)
+
+
+# ============================================================================ Little Fish
+
+def fluorescent_ceiling(c: Canvas, y=60, xs=(420, 1120), w=380):
+    for x in xs:
+        strip(c, x, y, w, 16, op=0.85, glow_r=w * 1.5)
+
+
+@scene("little-fish/office")
+def little_fish_office(c: Canvas):
+    """A plain waiting room with a row of plastic chairs and a closed door, under flat fluorescent light."""
+    back_wall(c, 780, P["indigo"], P["teal"], P["teal"], P["ink"])
+    fluorescent_ceiling(c, 70, (380, 1160), 380)
+    glow(c, 960, 300, 1100, P["mist"], 0.12)
+    c.rect(0, 520, W, 8, P["ink"], op=0.3)   # a dado rail
+    # the closed door, right of centre
+    dx, dw, dh, fy = 1190, 240, 500, 780
+    c.rect(dx - 14, fy - dh - 14, dw + 28, dh + 14, P["ink"])
+    c.rect(dx, fy - dh, dw, dh, P["indigo2"])
+    c.rect(dx + 70, fy - dh + 60, dw - 140, 110, P["mist"], op=0.25)   # a small wired glass pane, dark
+    c.rect(dx + 26, fy - dh * 0.5, 40, 10, P["paper"], op=0.4, rx=4)
+    # the row of plastic chairs, joined on a beam
+    for i in range(5):
+        plastic_chair(c, 470 + i * 150, fy + 20, 0.95, P["blue"])
+    c.rect(400, fy + 20 - 140, 760, 12, P["ink"], op=0.8)
+    c.poly([(380, fy + 26), (1180, fy + 26), (1220, fy + 60), (340, fy + 60)], P["ink"], op=0.3)
+    motif(c, 1030, 380, 0.42, rot=12, op=0.55)
+    finish(c, floor=0.85, vig=0.5)
+
+
+@scene("little-fish/husband")
+def little_fish_husband(c: Canvas):
+    """A mobile phone rests on an empty plastic chair in a waiting room, its screen dark."""
+    back_wall(c, 560, P["indigo"], P["teal"], P["teal"], P["ink"])
+    strip(c, 760, 60, 400, 16, op=0.8, glow_r=700)
+    glow(c, 960, 400, 900, P["mist"], 0.1)
+    c.rect(0, 360, W, 8, P["ink"], op=0.3)
+    # three chairs close up; the middle one holds the phone
+    for x, op in ((500, 0.85), (960, 1), (1420, 0.85)):
+        plastic_chair(c, x, 980, 2.0, P["blue"], op=op)
+    c.rect(240, 980 - 280, 1440, 20, P["ink"], op=0.7)
+    # the phone lying flat on the seat, seen at a low angle: a dark slab with a faint reflection
+    seat = 980 - 2.0 * 170
+    c.ellipse(960, seat + 4, 110, 10, P["ink"], op=0.5)
+    c.poly([(880, seat - 2), (1040, seat - 2), (1060, seat + 12), (860, seat + 12)], P["ink"])
+    c.poly([(888, seat), (1032, seat), (1046, seat + 8), (874, seat + 8)], P["night"])
+    c.poly([(900, seat + 1), (950, seat + 1), (940, seat + 7), (886, seat + 7)], P["mist"], op=0.25)
+    motif(c, 1240, 300, 0.42, rot=-14, op=0.55)
+    finish(c, floor=0.85, vig=0.55)
+
+
+@scene("little-fish/after")
+def little_fish_after(c: Canvas):
+    """An empty kitchen table with two chairs pushed in, in the grey light of early morning."""
+    back_wall(c, 720, P["indigo"], P["indigo2"], P["indigo2"], P["ink"])
+    # early-morning window: grey, with the faintest rose low down
+    wx, wy, ww, wh = 760, 130, 400, 360
+    c.rect(wx, wy, ww, wh, vgrad(c, [(0, P["blue"]), (0.7, P["mist"]), (1, P["rose"])], wy, wy + wh))
+    for (x, y, w, h) in ((wx - 14, wy - 14, ww + 28, 14), (wx - 14, wy + wh, ww + 28, 24), (wx - 14, wy, 14, wh),
+                         (wx + ww, wy, 14, wh), (wx + ww / 2 - 6, wy, 12, wh), (wx, wy + wh / 2 - 5, ww, 10)):
+        c.rect(x, y, w, h, P["ink"])
+    glow(c, 960, 320, 900, P["mist"], 0.2)
+    # the table
+    c.rect(560, 600, 800, 22, P["dusk"], op=0.9)
+    c.rect(560, 622, 800, 14, P["ink"])
+    c.rect(590, 636, 20, 220, P["ink"]); c.rect(1310, 636, 20, 220, P["ink"])
+    c.poly([(760, 600), (1160, 600), (1180, 610), (740, 610)], P["paper"], op=0.15)
+    # two chairs pushed in, their backs to us
+    chair_back(c, 780, 860, 1.0, P["ink"], pushed_in=True)
+    chair_back(c, 1140, 860, 1.0, P["ink"], pushed_in=True)
+    motif(c, 1090, 230, 0.45, rot=10, op=0.7)
+    finish(c, floor=0.85, vig=0.5)
+
+
 # ============================================================================ main
 
 def main(argv):
