@@ -90,6 +90,7 @@ SPECS: dict[str, Spec] = {
     # technician
     "blackout": Spec((_flag,)),
     "identify": Spec((_number,), optional=1, help="show the screen's name for N seconds (default 5)"),
+    "quit": Spec(help="close the kiosk (a supervisor restarts it)"),
 }
 
 

@@ -158,6 +158,7 @@ class Show:
         state = self.state
         if crossfade and state.screen == "story" and index != state.scene:
             state.previous_scene, state.transition_started = state.scene, now
+            state.previous_started = state.scene_started + state.paused_total
         else:
             state.previous_scene = None
         state.scene, state.scene_started, state.paused_at, state.paused_total = index, now, None, 0.0

@@ -37,6 +37,7 @@ class State:
     paused_at: float | None = None
     paused_total: float = 0.0
     previous_scene: int | None = None  # the scene fading out, during a crossfade
+    previous_started: float = 0.0
     transition_started: float = -1e9
     early_exit: bool = False
     focus: int = 0

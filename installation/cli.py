@@ -1,0 +1,59 @@
+"""The `installation` command: argument parsing only; each subcommand lives in its own module."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+# subcommand → (module, help). Each module has add_arguments(parser) and run(args) -> int.
+SUBCOMMANDS = {
+    "play": ("installation.kiosk.play", "run the kiosk (full screen unless --windowed)"),
+    "bench": ("installation.bench", "measure frame times, start-up, latency and memory (headless)"),
+    "check": ("installation.content.check", "check an exhibition, its stories and media"),
+    "media": ("installation.authoring.build", "build narration and captions"),
+    "storyboard": ("installation.authoring.storyboard", "render contact sheets of stories"),
+    "send": ("installation.control.send", "send one OSC message to a kiosk and print the reply"),
+    "monitor": ("installation.control.monitor", "show the live state of kiosks"),
+    "report": ("installation.ops.report", "visitor statistics as CSV, charts and a summary"),
+    "service": ("installation.ops.service", "install or inspect the systemd service"),
+    "logs": ("installation.ops.logs", "show the kiosk's recent log lines"),
+}
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    parser = argparse.ArgumentParser(prog="installation", description="Behind the Rescue: exhibition kiosk")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    modules: dict[str, object] = {}
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("installation"):
+                continue  # not built yet
+            raise
+        modules[name] = module
+        module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+    return parser, modules
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, modules = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return int(modules[args.command].run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

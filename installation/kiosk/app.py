@@ -1,0 +1,293 @@
+"""The kiosk: wires the pure show to the screen, sound, input and any outside command source."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pygame
+
+from ..content.load import Library
+from ..show.commands import Command, CommandError, make
+from ..show.machine import CROSSFADE, Show
+from ..show.state import Effect
+from .audio import Narration
+from .images import ImageStore
+from .input import Input
+from .layout import Button, Metrics
+from .motion import MARGIN, KenBurns
+from .screens import attract, chooser, end, note, overlays, story
+from .text import TextCache
+from .view import View
+
+log = logging.getLogger(__name__)
+
+SCREENS = {"attract": attract, "chooser": chooser, "note": note, "story": story, "end": end}
+IDLE_WAIT_MS = 250  # how long the loop sleeps when nothing moves
+
+
+class SimClock:
+    """A clock that only moves when told to: scripted runs and tests fast-forward through time."""
+
+    def __init__(self, start: float = 1000.0):
+        self.t = start
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+@dataclass
+class Options:
+    size: tuple[int, int] | None = None  # None: the display's own size
+    windowed: bool = False
+    headless: bool = False
+    display: int = 0
+    simulated: bool = False  # drive time with a SimClock (scripts, tests)
+    audio: bool = True
+
+
+class App:
+    def __init__(self, library: Library, options: Options):
+        self.library, self.options = library, options
+        self.clock: Callable[[], float] = SimClock() if options.simulated else time.monotonic
+        self.started = time.monotonic()
+        self._open_display()
+        self.show = Show(library, self.clock)
+        threaded = not options.simulated
+        self.images = ImageStore(threaded=threaded)
+        self.motion = KenBurns(self.clock, threaded=threaded)
+        self.narration = Narration(enabled=options.audio)
+        self.text = TextCache()
+        self.input = Input()
+        self.inbox: queue.SimpleQueue[tuple[Command, Callable | None]] = queue.SimpleQueue()
+        self.effect_listeners: list[Callable[[Effect], None]] = []
+        self.change_listeners: list[Callable[[dict], None]] = []
+        self.running = True
+        self.drawn: tuple | None = None
+        self.frame_times: list[float] | None = None
+        self._snapshot = self.show.snapshot()
+        self._snapshot_lock = threading.Lock()
+        self.narration.set_volume(self.show.state.settings.volume, False)
+        self.preload_story_cards()
+
+    # ---------------------------------------------------------------- display
+    def _open_display(self) -> None:
+        if self.options.headless:
+            os.environ["SDL_VIDEODRIVER"] = "dummy"
+            os.environ["SDL_AUDIODRIVER"] = "dummy"
+        pygame.display.init()
+        pygame.font.init()
+        kiosk = not self.options.windowed and not self.options.headless
+        flags = pygame.FULLSCREEN if kiosk else 0
+        size = self.options.size or ((0, 0) if kiosk else (1280, 720))
+        self.surface = pygame.display.set_mode(size, flags, display=self.options.display)
+        pygame.display.set_caption(self.library.exhibition.title.get("en", "Exhibition"))
+        pygame.mouse.set_visible(not kiosk)
+        self.metrics = Metrics(*self.surface.get_size())
+        self.kiosk_mode = kiosk
+
+    def view(self) -> View:
+        return View(self.metrics, self.show, self.library, self.text, self.images, self.motion, self.clock())
+
+    def preload_story_cards(self) -> None:
+        view = self.view()
+        m = self.metrics
+        _, card_w, _, _, _ = chooser.grid(view)
+        for story_id, item in self.library.stories.items():
+            self.images.request(self.library.media(item.thumbnail_path), (card_w, card_w * 9 // 16))
+        self.images.request(self.library.media(chooser.BACKGROUND), (m.width, m.height))
+        if self.library.exhibition.theme.attract_image:
+            box = (round(m.width * MARGIN), round(m.height * MARGIN))
+            self.images.request(self.library.media(self.library.exhibition.theme.attract_image), box)
+
+    # ---------------------------------------------------------------- commands
+    def post(self, command: Command, reply: Callable[[dict], None] | None = None) -> None:
+        """Thread-safe: queue a command from anywhere (OSC, schedule); reply gets the new snapshot."""
+        self.inbox.put((command, reply))
+
+    def dispatch(self, command: Command) -> None:
+        self.carry_out(self.show.dispatch(command))
+
+    def snapshot(self) -> dict:
+        with self._snapshot_lock:
+            return dict(self._snapshot)
+
+    def carry_out(self, effects: list[Effect]) -> None:
+        for effect in effects:
+            kind, data = effect.kind, effect.data
+            if kind == "narration.play":
+                timing = self.library.timing(data["story"], data["scene"], data["language"])
+                self.narration.play(timing.narration)
+            elif kind == "narration.pause":
+                self.narration.pause()
+            elif kind == "narration.resume":
+                self.narration.resume()
+            elif kind == "narration.stop":
+                self.narration.stop(data.get("fade", 0.0))
+            elif kind == "volume":
+                self.narration.set_volume(data["level"], data["muted"])
+            elif kind == "preload":
+                self.preload(data["story"], data["scenes"])
+            for listener in self.effect_listeners:
+                try:
+                    listener(effect)
+                except Exception:  # a broken listener (statistics, pushes) must not stop the show
+                    log.exception("effect listener failed for %s", kind)
+
+    def preload(self, story_id: str, scenes: list[int]) -> None:
+        item = self.library.stories.get(story_id)
+        if item is None:
+            return
+        m = self.metrics
+        box = (round(m.width * MARGIN), round(m.height * MARGIN))
+        language = self.show.state.settings.language
+        for index in scenes:
+            self.images.request(self.library.media(item.scenes[index].illustration), box)
+            self.narration.preload(self.library.timing(story_id, index, language).narration)
+
+    # ---------------------------------------------------------------- loop
+    def buttons(self, view: View) -> list[Button]:
+        if overlays.active(view) and overlays.buttons(view):
+            return overlays.buttons(view)
+        return SCREENS[self.show.state.screen].buttons(view)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            if not self.kiosk_mode:
+                self.running = False
+            return
+        if event.type == pygame.KEYDOWN:
+            if self._technician_exit(event):
+                return
+            if event.key == pygame.K_ESCAPE:
+                if not self.kiosk_mode:
+                    self.running = False
+                return
+        if event.type == pygame.VIDEORESIZE or event.type == pygame.WINDOWSIZECHANGED:
+            self.metrics = Metrics(*self.surface.get_size())
+            self.drawn = None
+            return
+        view = self.view()
+        for command in self.input.handle(event, view, self.buttons(view)):
+            self.dispatch(command)
+
+    def _technician_exit(self, event: pygame.event.Event) -> bool:
+        mods = event.mod
+        if event.key == pygame.K_q and mods & pygame.KMOD_CTRL and mods & pygame.KMOD_SHIFT:
+            log.info("technician exit (Ctrl+Shift+Q)")
+            self.running = False
+            return True
+        return False
+
+    def drain_inbox(self) -> None:
+        while True:
+            try:
+                command, reply = self.inbox.get_nowait()
+            except queue.Empty:
+                return
+            if command.name == "quit":
+                self.running = False
+            else:
+                self.dispatch(command)
+            if reply is not None:
+                reply(self.show.snapshot())
+
+    def step(self) -> bool:
+        """One turn of the loop; returns True if a frame was drawn."""
+        for event in pygame.event.get():
+            self.handle_event(event)
+        self.drain_inbox()
+        self.carry_out(self.show.update())
+        self.motion.frozen = self.show.state.paused_at is not None
+        drawn = self.draw_if_needed()
+        self.publish()
+        return drawn
+
+    def publish(self) -> None:
+        version = self.show.state.version
+        if getattr(self, "_published_version", None) == version:
+            with self._snapshot_lock:
+                self._snapshot["position"] = round(self.show.position(), 3)
+            return
+        self._published_version = version
+        snap = self.show.snapshot()
+        with self._snapshot_lock:
+            self._snapshot = snap
+        for listener in self.change_listeners:
+            try:
+                listener(snap)
+            except Exception:
+                log.exception("state listener failed")
+
+    def frame_key(self, view: View) -> tuple:
+        """Everything that changes the picture; when it is unchanged, nothing is redrawn."""
+        state, now = view.state, view.now
+        key: tuple = (state.version, self.metrics, self.images.idle())
+        if state.screen == "story" and not state.blackout:
+            cue = story.current_cue(view)
+            layers = tuple(layer.serial for layer in self.motion.layers.values())
+            fading = state.previous_scene is not None and now - state.transition_started < CROSSFADE + 0.1
+            key += (cue, layers, round(now, 2) if fading else 0, round(self.show.position(now) * 4))
+        elif state.screen == "attract" and not state.blackout:
+            key += (round(now * 12), tuple(layer.serial for layer in self.motion.layers.values()))
+        if state.warning_since is not None:
+            key += (round(self.show.idle_left(now) or 0),)
+        if now < state.identify_until:
+            key += ("identify",)
+        return key
+
+    def draw_if_needed(self, force: bool = False) -> bool:
+        view = self.view()
+        key = self.frame_key(view)
+        if not force and key == self.drawn:
+            return False
+        started = time.perf_counter()
+        self.draw(view)
+        pygame.display.flip()
+        if self.frame_times is not None:
+            self.frame_times.append(time.perf_counter() - started)
+        self.drawn = key
+        return True
+
+    def draw(self, view: View | None = None) -> None:
+        view = view or self.view()
+        SCREENS[view.state.screen].draw(self.surface, view)
+        if overlays.active(view):
+            overlays.draw(self.surface, view)
+
+    def run(self) -> None:
+        while self.running:
+            drew = self.step()
+            if not drew and not self.animating():
+                event = pygame.event.wait(IDLE_WAIT_MS)
+                if event.type != pygame.NOEVENT:
+                    pygame.event.post(event)
+            elif not drew:
+                time.sleep(0.004)
+        self.close()
+
+    def animating(self) -> bool:
+        state = self.show.state
+        return not state.blackout and (state.screen in ("story", "attract") or self.inbox.qsize() > 0)
+
+    def screenshot(self, path: Path) -> Path:
+        self.draw()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.surface, str(path))
+        return path
+
+    def close(self) -> None:
+        self.narration.stop()
+        self.images.close()
+        self.motion.close()
+        pygame.quit()

@@ -1,0 +1,149 @@
+"""Images decoded and scaled ahead of time on a worker thread, so the render loop only blits."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import re
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+log = logging.getLogger(__name__)
+
+Size = tuple[int, int]
+_VIEWBOX = re.compile(rb'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
+
+
+def cover_size(natural: Size, box: Size) -> Size:
+    """The smallest size with the image's aspect ratio that covers the box."""
+    nw, nh = natural
+    scale = max(box[0] / nw, box[1] / nh)
+    return (max(1, round(nw * scale)), max(1, round(nh * scale)))
+
+
+def fit_size(natural: Size, box: Size) -> Size:
+    nw, nh = natural
+    scale = min(box[0] / nw, box[1] / nh)
+    return (max(1, round(nw * scale)), max(1, round(nh * scale)))
+
+
+def svg_natural_size(path: Path) -> Size:
+    head = path.read_bytes()[:4096]
+    match = _VIEWBOX.search(head)
+    if not match:
+        return (1920, 1080)
+    return (max(1, round(float(match.group(1)))), max(1, round(float(match.group(2)))))
+
+
+def placeholder(size: Size) -> pygame.Surface:
+    """A calm neutral panel shown where an illustration is missing or unreadable."""
+    surface = pygame.Surface(size)
+    w, h = size
+    top, bottom = (38, 42, 54), (18, 20, 27)
+    for y in range(0, h, 4):
+        k = y / max(1, h - 1)
+        colour = [round(a + (b - a) * k) for a, b in zip(top, bottom)]
+        pygame.draw.rect(surface, colour, (0, y, w, 4))
+    return surface
+
+
+def load(path: Path, box: Size, mode: str = "cover") -> pygame.Surface:
+    """Decode one image at the size it will be shown. Raises on missing or corrupt files."""
+    sizer = cover_size if mode == "cover" else fit_size
+    if path.suffix.lower() == ".svg":
+        size = sizer(svg_natural_size(path), box)
+        surface = pygame.image.load_sized_svg(str(path), size)
+        if surface.get_size() != size:
+            surface = pygame.transform.smoothscale(surface, size)
+    else:
+        surface = pygame.image.load(str(path))
+        size = sizer(surface.get_size(), box)
+        surface = pygame.transform.smoothscale(surface.convert_alpha() if pygame.display.get_init() and pygame.display.get_surface() else surface, size)
+    if pygame.display.get_init() and pygame.display.get_surface() is not None:
+        surface = surface.convert()
+    return surface
+
+
+class ImageStore:
+    """Keyed by (path, size, mode). `get` never blocks; `wait` is for tests and previews."""
+
+    def __init__(self, capacity: int = 24, threaded: bool = True):
+        self.capacity = capacity
+        self.ready: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self.pending: set[tuple] = set()
+        self.failed: set[Path] = set()
+        self.lock = threading.Lock()
+        self.done = threading.Condition(self.lock)
+        self.jobs: queue.Queue[tuple | None] = queue.Queue()
+        self.threaded = threaded
+        self.worker: threading.Thread | None = None
+        if threaded:
+            self.worker = threading.Thread(target=self._run, name="image-loader", daemon=True)
+            self.worker.start()
+
+    def request(self, path: Path, box: Size, mode: str = "cover") -> None:
+        key = (Path(path), tuple(box), mode)
+        with self.lock:
+            if key in self.ready or key in self.pending:
+                return
+            self.pending.add(key)
+        if self.threaded:
+            self.jobs.put(key)
+        else:
+            self._load(key)
+
+    def get(self, path: Path, box: Size, mode: str = "cover") -> pygame.Surface | None:
+        key = (Path(path), tuple(box), mode)
+        with self.lock:
+            surface = self.ready.get(key)
+            if surface is not None:
+                self.ready.move_to_end(key)
+                return surface
+        self.request(path, box, mode)
+        return None
+
+    def wait(self, path: Path, box: Size, mode: str = "cover", timeout: float = 10.0) -> pygame.Surface | None:
+        key = (Path(path), tuple(box), mode)
+        self.request(path, box, mode)
+        with self.done:
+            self.done.wait_for(lambda: key in self.ready, timeout=timeout)
+            return self.ready.get(key)
+
+    def wait_all(self, timeout: float = 30.0) -> None:
+        with self.done:
+            self.done.wait_for(lambda: not self.pending, timeout=timeout)
+
+    def idle(self) -> bool:
+        with self.lock:
+            return not self.pending
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.jobs.put(None)
+
+    def _run(self) -> None:
+        while True:
+            key = self.jobs.get()
+            if key is None:
+                return
+            self._load(key)
+
+    def _load(self, key: tuple) -> None:
+        path, box, mode = key
+        try:
+            surface = load(path, box, mode)
+        except (OSError, pygame.error, ValueError, MemoryError) as exc:
+            if path not in self.failed:
+                self.failed.add(path)
+                reason = "file not found" if not path.exists() else (str(exc) or type(exc).__name__)
+                log.warning("image %s: %s; showing a placeholder", path, reason)
+            surface = placeholder(box if mode == "cover" else (box[0], box[0] * 9 // 16))
+        with self.done:
+            self.ready[key] = surface
+            self.pending.discard(key)
+            while len(self.ready) > self.capacity:
+                self.ready.popitem(last=False)
+            self.done.notify_all()

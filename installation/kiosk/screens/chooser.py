@@ -1,0 +1,138 @@
+"""The chooser: a card per worker (name, place, length, thumbnail); scrolls when there are many."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from ..layout import Button, Metrics, Rect, row
+from ..strings import pick, t
+from ..view import View
+from ..widgets import button, panel, paragraph, rounded, vertical_shade
+
+ANIMATED = False
+BACKGROUND = "images/chooser.svg"
+
+
+def grid(view: View) -> tuple[int, int, int, int, int]:
+    """(columns, card width, card height, top of the grid, visible rows)."""
+    m = view.metrics
+    columns = max(1, min(4, (m.width - 2 * m.margin + m.gap) // (m.px(430) + m.gap)))
+    card_w = (m.width - 2 * m.margin - (columns - 1) * m.gap) // columns
+    text_h = round(view.font_px(40, cap=1.5) * 1.3 + view.font_px(28, cap=1.5) * 2.7 + m.px(24))
+    card_h = card_w // 2 + text_h
+    top = header_height(view)
+    free = m.height - top - m.margin
+    visible = max(1, (free + m.gap) // (card_h + m.gap))
+    return columns, card_w, card_h, top, visible
+
+
+def header_height(view: View) -> int:
+    m = view.metrics
+    return m.margin + m.target + m.px(28) + round(view.font_px(30, cap=1.5) * 1.4 * (3 if m.portrait else 2)) + m.px(24)
+
+
+def rows_needed(view: View) -> int:
+    columns = grid(view)[0]
+    return math.ceil(len(view.show.playlist) / columns)
+
+
+def scroll_row(view: View) -> int:
+    _, _, _, _, visible = grid(view)
+    return max(0, min(view.state.scroll_row, rows_needed(view) - visible))
+
+
+def row_for_focus(view: View, focus: int) -> int:
+    """The first visible row that keeps the focused card on screen."""
+    columns, _, _, _, visible = grid(view)
+    row_index, first = focus // columns, scroll_row(view)
+    if row_index < first:
+        return row_index
+    if row_index >= first + visible:
+        return row_index - visible + 1
+    return first
+
+
+def settings_buttons(view: View, y: int) -> list[Button]:
+    m, lang, settings = view.metrics, view.language, view.state.settings
+    specs = [
+        (m.px(150), dict(command="cycle_language", label=t("language_button", lang))),
+        (m.px(110), dict(command="cycle_text_size", label=f"A {round(settings.text_size * 100)}%")),
+        (m.target, dict(command="toggle_contrast", icon="contrast", active=settings.contrast)),
+        (m.target, dict(command="help", label="?")),
+    ]
+    if len(view.library.exhibition.languages) < 2:
+        specs = specs[1:]
+    return [Button(rect, **spec) for rect, spec in row(m, specs, y, align="right")]
+
+
+def buttons(view: View) -> list[Button]:
+    m = view.metrics
+    out = settings_buttons(view, m.margin)
+    columns, card_w, card_h, top, visible = grid(view)
+    first = scroll_row(view)
+    for index, story_id in enumerate(view.show.playlist):
+        r, c = divmod(index, columns)
+        if not first <= r < first + visible:
+            continue
+        rect = Rect(m.margin + c * (card_w + m.gap), top + (r - first) * (card_h + m.gap), card_w, card_h)
+        out.append(Button(rect, "open", (story_id,), focus=index, extra={"card": True}))
+    if rows_needed(view) > visible:
+        x = m.width - m.margin // 2 - m.target // 2 - m.px(4)
+        if first > 0:
+            out.append(Button(Rect(x - m.target // 2, top, m.target, m.target), "scroll_to", (first - 1,), icon="up"))
+        if first + visible < rows_needed(view):
+            out.append(Button(Rect(x - m.target // 2, m.height - m.margin - m.target, m.target, m.target),
+                              "scroll_to", (first + 1,), icon="down"))
+    return out
+
+
+def draw(surface: pygame.Surface, view: View) -> None:
+    m, palette, lang = view.metrics, view.palette, view.language
+    surface.fill(palette.background)
+    if not view.state.settings.contrast:
+        art = view.images.get(view.media(BACKGROUND), view.size)
+        if art is not None:
+            surface.blit(art, ((m.width - art.get_width()) // 2, (m.height - art.get_height()) // 2))
+            surface.blit(vertical_shade(view.size, 150, 210), (0, 0))
+    title_w = m.width - 2 * m.margin - (m.px(500) if not m.portrait else 0)
+    y = paragraph(surface, view, t("choose", lang), view.font_px(56, cap=1.5), palette.text, m.margin,
+                  m.margin + (m.target + m.px(16) if m.portrait else 0), title_w, spacing=1.2)
+    paragraph(surface, view, t("choose_hint", lang), view.font_px(28, cap=1.5), palette.dim, m.margin,
+              y + m.px(6), m.width - 2 * m.margin)
+    focus = view.state.focus
+    items = buttons(view)
+    if not view.show.playlist:
+        paragraph(surface, view, t("no_stories", lang), m.px(40), palette.text, m.margin, m.height // 2,
+                  m.width - 2 * m.margin)
+    for item in items:
+        if item.extra.get("card"):
+            card(surface, view, item, item.focus == focus)
+        else:
+            button(surface, view, item)
+
+
+def card(surface: pygame.Surface, view: View, item: Button, focused: bool) -> None:
+    m, palette, lang = view.metrics, view.palette, view.language
+    story = view.library.stories[item.args[0]]
+    rect = item.rect
+    panel(surface, view, rect, palette.panel)
+    thumb_h = rect.w // 2
+    image = view.images.get(view.media(story.thumbnail_path), (rect.w, rect.w * 9 // 16))
+    if image is not None:
+        ox, oy = (image.get_width() - rect.w) // 2, (image.get_height() - thumb_h) // 2
+        surface.blit(image, (rect.x, rect.y), (ox, oy, rect.w, thumb_h))
+    pad = m.px(18)
+    y = rect.y + thumb_h + m.px(12)
+    name = view.text.render(pick(story.name, lang), view.font_px(40, cap=1.5), palette.text)
+    surface.blit(name, (rect.x + pad, y))
+    y += round(view.font_px(40, cap=1.5) * 1.3)
+    minutes = max(1, round(view.library.story_length(story.id, lang) / 60))
+    kind = {"voice": t("kind_voice", lang), "about": t("kind_about", lang)}.get(story.kind)
+    details = " · ".join(x for x in (pick(story.place, lang), t("minutes", lang, n=minutes), kind) if x)
+    paragraph(surface, view, details, view.font_px(28, cap=1.5), palette.dim, rect.x + pad, y, rect.w - 2 * pad)
+    ring = max(3, m.px(5))
+    colour = palette.accent if focused else palette.outline
+    surface.blit(rounded((rect.w, rect.h), (0, 0, 0, 0), m.px(18), ring if focused else 1, tuple(colour)),
+                 (rect.x, rect.y))

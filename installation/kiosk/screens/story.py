@@ -1,0 +1,174 @@
+"""Playback: the illustration with slow pan/zoom and crossfade, captions in sync, and the controls."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...show.machine import CROSSFADE
+from ..layout import Button, Rect, row
+from ..motion import MARGIN
+from ..strings import pick, t
+from ..view import View
+from ..widgets import button, rounded, vertical_shade
+
+ANIMATED = True
+
+
+def control_rows(view: View) -> list[list[tuple[int, dict]]]:
+    m, lang, settings = view.metrics, view.language, view.state.settings
+    paused = view.state.paused_at is not None
+    tt = m.target
+    playback = [
+        (tt, dict(command="previous", icon="previous")),
+        (tt, dict(command="toggle_pause", icon="play" if paused else "pause", active=paused)),
+        (tt, dict(command="next", icon="next")),
+        (tt, dict(command="replay", icon="replay")),
+    ]
+    options = [
+        (m.px(88), dict(command="toggle_captions", label="CC", active=settings.captions)),
+        (m.px(120), dict(command="cycle_text_size", label=f"A {round(settings.text_size * 100)}%")),
+        (tt, dict(command="toggle_contrast", icon="contrast", active=settings.contrast)),
+    ]
+    if len(view.library.exhibition.languages) > 1:
+        options.append((m.px(150), dict(command="cycle_language", label=t("language_button", lang))))
+    sound = [
+        (tt, dict(command="volume_step", args=(-0.1,), icon="volume_down")),
+        (m.px(96), dict(command="toggle_mute", label=t("muted", lang) if settings.muted else f"{round(settings.volume * 100)}%",
+                        active=settings.muted)),
+        (tt, dict(command="volume_step", args=(0.1,), icon="volume_up")),
+    ]
+    groups = [playback, options, sound]
+    width = lambda specs: sum(w for w, _ in specs) + m.gap * (len(specs) - 1)
+    total = sum(width(g) for g in groups) + m.gap * 2 * (len(groups) - 1)
+    if total <= m.width - 2 * m.margin:
+        return [playback + [(0, {})] + options + [(0, {})] + sound]
+    return [playback + [(0, {})] + sound, options]
+
+
+def bar_top(view: View) -> int:
+    m = view.metrics
+    rows = len(control_rows(view))
+    return m.height - m.margin // 2 - rows * m.target - (rows - 1) * m.px(16)
+
+
+def buttons(view: View) -> list[Button]:
+    m, lang = view.metrics, view.language
+    out = [Button(Rect(m.margin, m.margin // 2, m.px(190), m.target), "home", icon="close+label", label=t("leave", lang)),
+           Button(Rect(m.width - m.margin - m.target, m.margin // 2, m.target, m.target), "help", label="?")]
+    y = bar_top(view)
+    for specs in control_rows(view):
+        for rect, spec in row(m, specs, y, align="center"):
+            if spec:
+                out.append(Button(rect, **spec))
+        y += m.target + m.px(16)
+    return out
+
+
+def layer(view: View, scene_index: int, started: float):
+    state, m = view.state, view.metrics
+    story = view.library.stories[state.story]
+    scene = story.scenes[scene_index]
+    box = (round(m.width * MARGIN), round(m.height * MARGIN))
+    source = view.images.get(view.media(scene.illustration), box)
+    if source is None:
+        return None
+    timing = view.library.timing(story.id, scene_index, view.language)
+    duration = timing.length + scene.hold + CROSSFADE
+    return view.motion.set((story.id, scene_index), source, started, duration, scene_index, view.size)
+
+
+def draw(surface: pygame.Surface, view: View) -> None:
+    state, m, palette = view.state, view.metrics, view.palette
+    surface.fill((0, 0, 0))
+    fade = (view.now - state.transition_started) / CROSSFADE
+    keep = set()
+    current = layer(view, state.scene, state.scene_started + state.paused_total)
+    keep.add((state.story, state.scene))
+    if state.previous_scene is not None and fade < 1:
+        previous = layer(view, state.previous_scene, state.previous_started)
+        if previous is not None:
+            keep.add((state.story, state.previous_scene))
+            with previous.lock:
+                if previous.front is not None:
+                    surface.blit(previous.front, (0, 0))
+        alpha = max(0, min(255, round(255 * fade)))
+    else:
+        alpha = 255
+    if current is not None:
+        with current.lock:
+            if current.front is not None:
+                current.front.set_alpha(alpha if alpha < 255 else None)
+                surface.blit(current.front, (0, 0))
+                current.front.set_alpha(None)
+    view.motion.keep(keep)
+    draw_chrome(surface, view)
+    if state.settings.captions:
+        draw_caption(surface, view)
+
+
+def draw_chrome(surface: pygame.Surface, view: View) -> None:
+    state, m, palette, lang = view.state, view.metrics, view.palette, view.language
+    top_h = m.margin // 2 + m.target + m.px(24)
+    surface.blit(vertical_shade((m.width, top_h), 150, 0), (0, 0))
+    bottom = bar_top(view) - m.px(24)
+    surface.blit(vertical_shade((m.width, m.height - bottom), 0, 190), (0, bottom))
+    count = view.show.scene_count()
+    label = view.text.render(t("scene_of", lang, k=state.scene + 1, n=count), view.font_px(28, cap=1.5), palette.text)
+    surface.blit(label, ((m.width - label.get_width()) // 2, m.margin // 2 + (m.target - label.get_height()) // 2))
+    # progress: one segment per scene
+    seg_gap, y, h = m.px(6), m.px(8), max(3, m.px(6))
+    seg_w = (m.width - 2 * m.margin - seg_gap * (count - 1)) / max(1, count)
+    timing = view.show.timing()
+    within = min(1.0, view.show.position(view.now) / max(0.1, timing.length))
+    for i in range(count):
+        x = round(m.margin + i * (seg_w + seg_gap))
+        pygame.draw.rect(surface, palette.outline, (x, y, round(seg_w), h))
+        done = 1.0 if i < state.scene else within if i == state.scene else 0.0
+        if done:
+            pygame.draw.rect(surface, palette.accent, (x, y, round(seg_w * done), h))
+    for item in buttons(view):
+        button(surface, view, item)
+    if state.paused_at is not None:
+        text = view.text.render(t("paused", lang), view.font_px(34, cap=1.5), palette.text)
+        pad = m.px(16)
+        box = (text.get_width() + 2 * pad, text.get_height() + pad)
+        x, y = (m.width - box[0]) // 2, top_h + m.px(12)
+        surface.blit(rounded(box, tuple(palette.panel), m.px(12)), (x, y))
+        surface.blit(text, (x + pad, y + pad // 2))
+
+
+def caption_width(view: View) -> int:
+    m = view.metrics
+    if m.portrait:
+        return round(m.width * 0.9)
+    share = {1.0: 0.68, 1.5: 0.84, 2.0: 0.94}.get(view.state.settings.text_size, 0.68)
+    return round(m.width * share)
+
+
+def current_cue(view: View):
+    position = view.show.position(view.now)
+    for cue in view.show.timing().cues:
+        if cue.start <= position < cue.end:
+            return cue
+    return None
+
+
+def draw_caption(surface: pygame.Surface, view: View) -> None:
+    cue = current_cue(view)
+    if cue is None:
+        return
+    m, palette = view.metrics, view.palette
+    size = view.font_px(40)
+    width = caption_width(view)
+    pad = m.px(18)
+    lines = view.text.block(cue.text, size, palette.caption_text, width - 2 * pad)
+    line_h = round(size * 1.3)
+    box_w = max(line.get_width() for line in lines) + 2 * pad
+    box_h = len(lines) * line_h + pad
+    x = (m.width - box_w) // 2
+    y = bar_top(view) - m.px(28) - box_h
+    surface.blit(rounded((box_w, box_h), tuple(palette.caption_box), m.px(10)), (x, y))
+    ty = y + pad // 2 + (line_h - size * 1.3) // 2
+    for line in lines:
+        surface.blit(line, ((m.width - line.get_width()) // 2, round(ty)))
+        ty += line_h

@@ -1,0 +1,116 @@
+"""Fonts per language, text wrapping (words for Latin, characters for Chinese) and cached rendering."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+import pygame.freetype
+
+Colour = tuple[int, int, int] | tuple[int, int, int, int]
+
+CJK_FACE_TC = 3  # face index of Noto Sans CJK TC inside the .ttc
+LINE_SPACING = 1.3
+
+
+@functools.cache
+def font_path() -> str:
+    import noto_cjk_sans_otc
+
+    return str(Path(noto_cjk_sans_otc.__file__).parent / "NotoSansCJK-Regular.ttc")
+
+
+@functools.lru_cache(maxsize=64)
+def font(size: int) -> pygame.freetype.Font:
+    """Noto Sans CJK TC covers Latin and Traditional Chinese, so one face serves both languages."""
+    if not pygame.freetype.get_init():
+        pygame.freetype.init()
+    face = pygame.freetype.Font(font_path(), max(6, int(size)), font_index=CJK_FACE_TC)
+    face.pad = True
+    return face
+
+
+def missing_glyphs(text: str) -> list[str]:
+    face = font(24)
+    metrics = face.get_metrics(text)
+    return sorted({ch for ch, m in zip(text, metrics) if m is None and not ch.isspace()})
+
+
+def is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+_TOKENS = re.compile(r"\s+|[^\s]")
+
+
+def _tokens(text: str) -> list[str]:
+    """Words for Latin text, single characters for Chinese (which breaks between any two characters,
+    except that closing punctuation stays with the character before it)."""
+    out: list[str] = []
+    word = ""
+    for ch in text:
+        if ch.isspace():
+            if word:
+                out.append(word)
+                word = ""
+            out.append(" ")
+        elif is_wide(ch):
+            if word:
+                out.append(word)
+                word = ""
+            if out and ch in "，。、；：！？」』）》〉" and out[-1] != " ":
+                out[-1] += ch
+            else:
+                out.append(ch)
+        else:
+            word += ch
+    if word:
+        out.append(word)
+    return out
+
+
+def wrap(text: str, size: int, width: int) -> list[str]:
+    """Break text into lines no wider than width pixels at this font size."""
+    face = font(size)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for token in _tokens(paragraph):
+            candidate = line + token
+            if line and token != " " and face.get_rect(candidate.rstrip()).width > width:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line = candidate
+        lines.append(line.strip())
+    return lines
+
+
+class TextCache:
+    """Rendered text surfaces, reused across frames (rendering text every frame costs ~2 ms)."""
+
+    def __init__(self, capacity: int = 512):
+        self.capacity = capacity
+        self.surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+
+    def render(self, text: str, size: int, colour: Colour) -> pygame.Surface:
+        key = (text, int(size), tuple(colour))
+        surface = self.surfaces.get(key)
+        if surface is None:
+            surface, _ = font(size).render(text, colour)
+            self.surfaces[key] = surface
+            if len(self.surfaces) > self.capacity:
+                self.surfaces.popitem(last=False)
+        else:
+            self.surfaces.move_to_end(key)
+        return surface
+
+    def line_height(self, size: int) -> int:
+        return int(size * LINE_SPACING)
+
+    def block(self, text: str, size: int, colour: Colour, width: int) -> list[pygame.Surface]:
+        return [self.render(line, size, colour) for line in wrap(text, size, width) if line]
