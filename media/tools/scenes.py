@@ -463,10 +463,12 @@ def facade(c: Canvas, x, y, w, h, color=P["indigo2"], cols=6, rows=8, lit=None, 
 
 # ----------------------------------------------------------------------------- more objects
 
-def shoe(c: Canvas, x, y, s=1.0, color=P["rose"], flip=False, kind="flat"):
+def shoe(c: Canvas, x, y, s=1.0, color=P["rose"], flip=False, kind="flat", op=None):
     """A shoe seen from the side, toe to the right (flip: toe to the left); y = floor."""
     sx = -s if flip else s
     c.group(f"translate({f(x)} {f(y)}) scale({f(sx)} {f(s)})")
+    if op is not None:
+        c.body[-1] = c.body[-1].replace("<g ", f'<g opacity="{op}" ', 1)
     if kind == "sneaker":
         c.path("M-60 0 L-60 -34 C -60 -50 -40 -54 -26 -50 C -10 -44 10 -36 34 -28 C 54 -22 64 -14 64 -4 L64 0 Z", color)
         c.rect(-62, -8, 128, 8, P["paper"], op=0.8, rx=3)
@@ -481,7 +483,8 @@ def shoe(c: Canvas, x, y, s=1.0, color=P["rose"], flip=False, kind="flat"):
 
 
 def shoe_pair(c: Canvas, x, y, s=1.0, color=P["rose"], kind="flat"):
-    shoe(c, x - 6 * s, y - 6 * s, s, color, kind=kind)
+    shoe(c, x - 22 * s, y - 12 * s, s, color, kind=kind)
+    shoe(c, x - 22 * s, y - 12 * s, s, P["ink"], kind=kind, op=0.4)   # the far shoe, in shade
     shoe(c, x + 18 * s, y, s, color, kind=kind)
 
 
@@ -649,3 +652,57 @@ def wall_phone(c: Canvas, x, y, s=1.0, color=P["ink"]):
     c.path("M-70 -100 C -86 -100 -86 -80 -80 -70 L-80 40 C -86 50 -86 70 -70 70 L-54 70 L-54 -100 Z", color)
     c.path("M-78 70 C -100 120 -40 150 -20 110 C -10 90 -30 80 -16 60", "none", stroke=color, sw=5, op=0.8)
     c.end()
+
+
+def sofa(c: Canvas, x, y_floor, w=760, color=P["blue"]):
+    c.rect(x - w / 2, y_floor - 330, w, 170, color, rx=30)                 # back
+    c.rect(x - w / 2 - 40, y_floor - 230, 90, 170, color, rx=30)            # arms
+    c.rect(x + w / 2 - 50, y_floor - 230, 90, 170, color, rx=30)
+    c.rect(x - w / 2 + 30, y_floor - 190, w - 60, 90, color, rx=16)         # seat
+    c.rect(x - w / 2 + 30, y_floor - 190, w - 60, 90, P["ink"], op=0.15, rx=16)
+    c.rect(x - w / 2 - 30, y_floor - 100, w + 60, 60, color, rx=12)
+    c.rect(x - w / 2 - 30, y_floor - 100, w + 60, 60, P["ink"], op=0.3, rx=12)
+    c.rect(x - w / 2, y_floor - 40, 20, 40, P["ink"]); c.rect(x + w / 2 - 20, y_floor - 40, 20, 40, P["ink"])
+    c.rect(x - 2, y_floor - 190, 4, 90, P["ink"], op=0.25)
+
+
+def mug(c: Canvas, x, y, s=1.0, color=P["paper"]):
+    c.group(f"translate({f(x)} {f(y)}) scale({s:.3f})")
+    c.rect(-32, -70, 64, 70, color, rx=8)
+    c.path("M30 -56 C 56 -56 56 -18 30 -18", "none", stroke=color, sw=9)
+    c.ellipse(0, -70, 32, 6, P["ink"], op=0.3)
+    c.end()
+
+
+def hotel_bed(c: Canvas, x, y_floor, w=760, head=P["indigo2"], cover=P["paper"]):
+    c.rect(x - w / 2 - 20, y_floor - 420, w + 40, 260, head, rx=10)           # headboard
+    c.rect(x - w / 2 - 20, y_floor - 420, w + 40, 260, P["ink"], op=0.2, rx=10)
+    c.rect(x - w / 2 + 40, y_floor - 250, 220, 70, cover, op=0.85, rx=24)     # pillows
+    c.rect(x + w / 2 - 260, y_floor - 250, 220, 70, cover, op=0.85, rx=24)
+    c.rect(x - w / 2, y_floor - 190, w, 150, cover, op=0.8, rx=10)            # made bed
+    c.rect(x - w / 2, y_floor - 150, w, 36, P["rose"], op=0.7)                # runner
+    c.rect(x - w / 2, y_floor - 40, w, 40, P["ink"])
+
+
+def hotel_facade(c: Canvas, x, y_top, w, y_ground, lobby=True, color=P["indigo2"]):
+    facade(c, x, y_top, w, y_ground - y_top - 200, color, cols=7, rows=6, lit_all=0.12, win=P["ink"], win_op=0.7)
+    c.rect(x, y_ground - 200, w, 200, P["ink"])
+    ex, ew = x + w / 2 - 190, 380
+    if lobby:
+        glow(c, ex + ew / 2, y_ground - 90, 420, P["amber2"], 0.4)
+        c.rect(ex, y_ground - 170, ew, 170, P["amber2"], op=0.9)
+        c.rect(ex, y_ground - 170, ew, 170, c.lin([(0, P["glow"], 0.6), (1, P["amber"], 0)], 0, 0, 0, 1))
+        for k in range(1, 4):
+            c.rect(ex + ew * k / 4 - 4, y_ground - 170, 8, 170, P["ink"])
+    c.path(f"M{f(ex-60)} {f(y_ground-200)} L{f(ex+ew+60)} {f(y_ground-200)} L{f(ex+ew+30)} {f(y_ground-170)} L{f(ex-30)} {f(y_ground-170)} Z", P["dusk"])
+    c.rect(ex - 40, y_ground - 196, ew + 80, 6, P["amber"], op=0.6)
+
+
+def line_of_light_under_door(c: Canvas, x, y_floor, w, shoes_at=None):
+    """Thin corridor light under a closed door; shoes_at = x where a pair of shoes' shadow breaks it."""
+    c.rect(x, y_floor - 6, w, 6, P["glow"], op=0.95)
+    c.poly([(x, y_floor), (x + w, y_floor), (x + w + 120, y_floor + 60), (x - 120, y_floor + 60)], P["amber2"], op=0.14)
+    if shoes_at is not None:
+        for dx in (-36, 14):
+            c.rect(shoes_at + dx, y_floor - 6, 30, 6, P["ink"])
+            c.poly([(shoes_at + dx, y_floor), (shoes_at + dx + 30, y_floor), (shoes_at + dx + 40, y_floor + 56), (shoes_at + dx - 6, y_floor + 56)], P["ink"], op=0.5)

@@ -259,8 +259,8 @@ def child():
     glow(c, 1300, 500, 700, P["amber2"], 0.18)
     door(c, 760, 760, 300, 560, color=P["indigo"], frame=P["ink"])
     c.rect(700, 760, 460, 26, P["rose"], op=0.5)
-    shoe_pair(c, 830, 770, 1.7, P["ink"], kind="flat")
-    shoe_pair(c, 1060, 772, 0.95, P["amber"], kind="sneaker")
+    shoe_pair(c, 860, 774, 1.25, P["rose"], kind="flat")
+    shoe_pair(c, 1040, 776, 0.75, P["amber"], kind="sneaker")
     moth(c, 1330, 380, 0.45, op=0.8)
     finish(c, floor=0.7)
     return c

@@ -220,6 +220,13 @@ def airliner_side(c: Canvas, x, y_ground, s=1.0, color=P["ink"], lit=True):
     c.end()
 
 
+def flat_glow(c: Canvas, cx, cy, r, squash=0.35, color=P["amber2"], op=0.4):
+    """A radial glow squashed vertically: a pool of light on the ground."""
+    c.group(f"translate({f(cx)} {f(cy)}) scale(1 {squash:.3f})")
+    glow(c, 0, 0, r, color, op)
+    c.end()
+
+
 def motif(c: Canvas, x, y, s=0.9, rot=12, op=0.85, trail=None, trail_op=0.3):
     if trail:
         moth_trail(c, trail, op=trail_op)
@@ -525,20 +532,16 @@ def dorothy_no_police(c: Canvas):
         side_door(c, vp, W, t0 + 0.08, t1 + 0.05, 140, 1080, color=P["indigo"])
     # far end: a closed door
     c.rect(936, 450, 48, 90, P["ink"]); c.rect(940, 454, 40, 86, P["indigo"])
-    # a single empty bench along the right wall, mid-distance
-    def wall_pt(t, y):
-        return persp(vp, (W, y), t)
-    s0, s1 = 0.34, 0.47
-    a, b = wall_pt(s0, 800), wall_pt(s1, 800)
-    # seat top (a parallelogram sticking out from the wall)
-    out = 70
-    c.poly([a, b, (b[0] - out * (1 - s1), b[1] + 6 * (1 - s1)), (a[0] - out * (1 - s0), a[1] + 6 * (1 - s0))], P["dusk"], op=0.9)
-    for t in (s0 + 0.01, s1 - 0.01):
-        top = wall_pt(t, 800)
-        leg_h = 200 * (1 - t)
-        c.rect(top[0] - out * (1 - t) * 0.8, top[1], 8 * (1 - t) + 3, leg_h, P["ink"])
-    a2, b2 = wall_pt(s0, 812), wall_pt(s1, 812)
-    c.poly([(a2[0] - out * (1 - s0), a2[1]), (b2[0] - out * (1 - s1), b2[1]), (b2[0] - out * (1 - s1), b2[1] + 10), (a2[0] - out * (1 - s0), a2[1] + 14)], P["ink"])
+    # a single empty bench along the right wall, between two doors
+    def p3(t, d, h):
+        return persp(vp, (W - d, H - h), t)
+    s0, s1, sh, sd = 0.475, 0.57, 150, 100
+    for t in (s0 + 0.012, s1 - 0.012):
+        c.poly([p3(t, sd - 14, sh - 20), p3(t + 0.006, sd - 14, sh - 20), p3(t + 0.006, sd - 14, 0), p3(t, sd - 14, 0)], P["ink"])
+        c.poly([p3(t, 12, sh - 20), p3(t + 0.006, 12, sh - 20), p3(t + 0.006, 12, 0), p3(t, 12, 0)], P["ink"], op=0.8)
+    c.poly([p3(s0, 0, sh), p3(s1, 0, sh), p3(s1, sd, sh), p3(s0, sd, sh)], P["dusk"])
+    c.poly([p3(s0, sd, sh), p3(s1, sd, sh), p3(s1, sd, sh - 20), p3(s0, sd, sh - 20)], P["ink"])
+    c.poly([p3(s0, 0, 0), p3(s1, 0, 0), p3(s1, sd, 0), p3(s0, sd, 0)], P["ink"], op=0.3)
     motif(c, 1010, 420, 0.34, rot=10, op=0.45)
     finish(c, floor=0.85, vig=0.55)
 
@@ -645,35 +648,39 @@ def curtain(c: Canvas, x0, x1, y0, y1, side=1, color=P["blue"], folds=5):
 def stone_fear(c: Canvas):
     """A window with half-drawn curtains at dusk. The street below is empty under a single lamp."""
     back_wall(c, 900, P["ink"], P["night"], P["night"], P["ink"])
-    wx, wy, ww, wh = 600, 150, 720, 560
-    # outside: dusk sky over the roofs opposite, and the street seen from above
-    c.rect(wx, wy, ww, wh, vgrad(c, [(0, P["indigo"]), (0.28, P["dusk"]), (0.42, P["rose"]), (0.43, P["ink"]), (1, P["indigo"])], wy, wy + wh))
-    c.rect(wx, wy + 200, ww, 60, P["ink"])   # the row of buildings opposite
-    for x in (640, 700, 900, 1140, 1240):
-        c.rect(x, wy + 214, 22, 28, P["indigo2"], op=0.9)
-    c.rect(1020, wy + 214, 22, 28, P["amber2"], op=0.55)
-    # pavement and road below
-    c.rect(wx, wy + 260, ww, 60, P["indigo2"], op=0.8)
-    c.rect(wx, wy + 320, ww, wh - 320, P["indigo"])
+    wx, wy, ww, wh = 560, 150, 800, 560
+    # outside: dusk sky over the roofs opposite
+    c.rect(wx, wy, ww, 200, vgrad(c, [(0, P["indigo"]), (0.6, P["dusk"]), (1, P["rose"])], wy, wy + 200))
+    c.rect(wx, wy + 180, ww, 110, P["ink"])
+    c.rect(wx + 260, wy + 150, 180, 40, P["ink"])
+    for x in (620, 700, 860, 1120, 1240):
+        c.rect(x, wy + 200, 24, 32, P["indigo2"], op=0.9)
+    c.rect(1000, wy + 200, 24, 32, P["amber2"], op=0.5)
+    # the street seen from above: pavement, then the empty road
+    c.rect(wx, wy + 290, ww, 40, P["indigo2"])
+    c.rect(wx, wy + 330, ww, wh - 330, vgrad(c, [(0, P["indigo"]), (1, P["night"])], wy + 330, wy + wh))
     for i in range(5):
-        c.rect(wx + 20 + i * 160, wy + 440, 90, 8, P["paper"], op=0.12)
-    # the single lamp and its pool on the empty street
-    lx, ly = 1000, wy + 300
-    c.ellipse(lx, ly + 110, 170, 60, P["amber2"], op=0.18)
-    c.ellipse(lx, ly + 110, 90, 30, P["amber2"], op=0.16)
-    c.rect(lx - 4, ly - 20, 8, 130, P["ink"])
-    glow(c, lx + 10, ly - 22, 140, P["amber2"], 0.6)
-    c.ellipse(lx + 10, ly - 22, 12, 6, P["glow"])
+        c.rect(wx + 30 + i * 170, wy + 450, 100, 7, P["paper"], op=0.1)
+    # the single lamp and its soft pool
+    lx, base = 960, wy + 320
+    flat_glow(c, lx, base + 20, 240, 0.33, P["amber2"], 0.4)
+    c.rect(lx - 4, base - 140, 8, 150, P["ink"])
+    c.path(f"M{lx} {base-140} C {lx} {base-160} {lx+26} {base-162} {lx+34} {base-150}", "none", stroke=P["ink"], sw=6)
+    glow(c, lx + 34, base - 146, 130, P["amber2"], 0.6)
+    c.ellipse(lx + 34, base - 146, 10, 5, P["glow"])
     # the window frame
     for (x, y, w, h) in ((wx - 22, wy - 22, ww + 44, 22), (wx - 22, wy + wh, ww + 44, 40), (wx - 22, wy, 22, wh),
-                         (wx + ww, wy, 22, wh), (wx + ww / 2 - 8, wy, 16, wh), (wx, wy + wh * 0.5 - 6, ww, 12)):
+                         (wx + ww, wy, 22, wh)):
         c.rect(x, y, w, h, P["ink"])
-    # curtain rail and half-drawn curtains
-    c.rect(wx - 140, wy - 60, ww + 280, 12, P["ink"], rx=6)
-    curtain(c, wx - 120, wx + 230, wy - 50, wy + wh + 120, color=P["blue"])
-    curtain(c, wx + ww - 200, wx + ww + 120, wy - 50, wy + wh + 120, color=P["blue"])
-    glow(c, wx + ww / 2, wy + wh / 2, 700, P["dusk"], 0.12)
-    motif(c, 1130, 260, 0.45, rot=-12, op=0.65)
+    c.rect(wx - 40, wy + wh + 14, ww + 80, 20, P["indigo"], op=0.7)   # sill catching a little light
+    # curtain rail and the two half-drawn curtains
+    c.rect(wx - 140, wy - 62, ww + 280, 12, P["ink"], rx=6)
+    curtain(c, wx - 110, wx + 140, wy - 50, wy + wh + 110, color=P["night"], folds=4)
+    curtain(c, wx + ww - 140, wx + ww + 110, wy - 50, wy + wh + 110, color=P["night"], folds=4)
+    c.rect(wx + 124, wy - 50, 16, wh + 160, P["dusk"], op=0.3)       # inner edges catch the dusk
+    c.rect(wx + ww - 140, wy - 50, 16, wh + 160, P["dusk"], op=0.3)
+    glow(c, 960, 400, 800, P["dusk"], 0.1)
+    motif(c, 1120, 250, 0.45, rot=-12, op=0.65)
     finish(c, floor=0.85, vig=0.55)
 
 
@@ -713,16 +720,24 @@ def little_fish_husband(c: Canvas):
     strip(c, 760, 60, 400, 16, op=0.8, glow_r=700)
     glow(c, 960, 400, 900, P["mist"], 0.1)
     c.rect(0, 360, W, 8, P["ink"], op=0.3)
-    # three chairs close up; the middle one holds the phone
-    for x, op in ((500, 0.85), (960, 1), (1420, 0.85)):
-        plastic_chair(c, x, 980, 2.0, P["blue"], op=op)
-    c.rect(240, 980 - 280, 1440, 20, P["ink"], op=0.7)
-    # the phone lying flat on the seat, seen at a low angle: a dark slab with a faint reflection
-    seat = 980 - 2.0 * 170
-    c.ellipse(960, seat + 4, 110, 10, P["ink"], op=0.5)
-    c.poly([(880, seat - 2), (1040, seat - 2), (1060, seat + 12), (860, seat + 12)], P["ink"])
-    c.poly([(888, seat), (1032, seat), (1046, seat + 8), (874, seat + 8)], P["night"])
-    c.poly([(900, seat + 1), (950, seat + 1), (940, seat + 7), (886, seat + 7)], P["mist"], op=0.25)
+    # three moulded chairs close up, seen a little from above; the middle one holds the phone
+    def seat_chair(x, op=1.0):
+        c.path(f"M{x-170} 560 L{x-178} 300 C {x-178} 250 {x+178} 250 {x+178} 300 L{x+170} 560 Z", P["blue"], op=op)
+        c.path(f"M{x-150} 300 C {x-150} 270 {x+150} 270 {x+150} 300", "none", stroke=P["paper"], sw=4, op=0.1)
+        c.path(f"M{x-176} 556 L{x+176} 556 L{x+214} 716 C {x+214} 736 {x-214} 736 {x-214} 716 Z", P["dusk"], op=op)
+        c.path(f"M{x-176} 556 L{x+176} 556 L{x+184} 590 L{x-184} 590 Z", P["blue"], op=0.6 * op)
+        c.path(f"M{x-214} 716 C {x-214} 736 {x+214} 736 {x+214} 716 L{x+212} 748 C {x+212} 766 {x-212} 766 {x-212} 748 Z", P["indigo2"], op=op)
+        c.rect(x - 150, 766, 16, 260, P["ink"], op=op); c.rect(x + 134, 766, 16, 260, P["ink"], op=op)
+    seat_chair(440, 0.8); seat_chair(1480, 0.8); seat_chair(960)
+    c.rect(180, 800, 1560, 24, P["ink"], op=0.8)
+    # the phone lying on the seat, screen dark, a faint reflection of the ceiling light along its glass
+    c.group("translate(960 650) rotate(-8)")
+    c.ellipse(6, 14, 118, 24, P["ink"], op=0.35)
+    c.path("M-96 -34 L92 -38 C 104 -38 110 -32 108 -22 L100 30 C 98 38 92 42 82 42 L-104 40 C -114 40 -118 34 -116 26 L-108 -26 C -106 -32 -102 -34 -96 -34 Z", P["ink"])
+    c.path("M-90 -26 L86 -30 L80 32 L-98 30 Z", P["night"])
+    c.path("M-70 -22 L-20 -23 L-44 26 L-92 24 Z", P["mist"], op=0.12)
+    c.path("M-96 -34 L92 -38", "none", stroke=P["mist"], sw=2, op=0.35)
+    c.end()
     motif(c, 1240, 300, 0.42, rot=-14, op=0.55)
     finish(c, floor=0.85, vig=0.55)
 
