@@ -728,7 +728,7 @@ def little_fish_husband(c: Canvas):
         c.path(f"M{x-176} 556 L{x+176} 556 L{x+184} 590 L{x-184} 590 Z", P["blue"], op=0.6 * op)
         c.path(f"M{x-214} 716 C {x-214} 736 {x+214} 736 {x+214} 716 L{x+212} 748 C {x+212} 766 {x-212} 766 {x-212} 748 Z", P["indigo2"], op=op)
         c.rect(x - 150, 766, 16, 260, P["ink"], op=op); c.rect(x + 134, 766, 16, 260, P["ink"], op=op)
-    seat_chair(440, 0.8); seat_chair(1480, 0.8); seat_chair(960)
+    seat_chair(440); seat_chair(1480); seat_chair(960)
     c.rect(180, 800, 1560, 24, P["ink"], op=0.8)
     # the phone lying on the seat, screen dark, a faint reflection of the ceiling light along its glass
     c.group("translate(960 650) rotate(-8)")
