@@ -161,9 +161,11 @@ def airport_window(c: Canvas, dawn=True, plane_at=(1160, 560), floor_y=800):
     c.rect(0, floor_y, W, H - floor_y, P["ink"])
 
 
-def seat_row(c: Canvas, x0, y_floor, n=5, w=110, color=P["ink"], gap=10):
+def seat_row(c: Canvas, x0, y_floor, n=5, w=110, color=P["ink"], gap=10, rim=None):
     for i in range(n):
         x = x0 + i * (w + gap)
+        if rim:
+            c.rect(x - 2, y_floor - 153, w + 4, 12, rim, op=0.5, rx=8)
         c.rect(x, y_floor - 150, w, 90, color, rx=8)
         c.rect(x, y_floor - 70, w, 16, color, rx=4)
     c.rect(x0, y_floor - 56, n * (w + gap), 10, color)
