@@ -1,0 +1,710 @@
+"""`installation media build`: narration (WAV) and timed captions (WebVTT) for every scene in every language.
+
+For each story in `stories/*.yaml`, each scene and each language that has captions, the caption items are spoken
+one by one (espeak-ng, see speech.py), joined with short pauses, normalised to one loudness target and written to
+`media/narration/<story>/<scene>.<lang>.wav` with one WebVTT cue per caption item beside it. A curator's recording
+in `media/recordings/<story>/<scene>.<lang>.{wav,flac,ogg,mp3}` (with an .srt or .vtt of the same name) replaces
+the synthetic voice. A manifest of input hashes makes the build incremental. See docs/narration.md.
+
+Heavy libraries (numpy, scipy, pyloudnorm, pydub, espeak) are imported inside functions, so that importing this
+module (as `installation --help` does) and `needs_build()` stay cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import math
+import os
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from installation.content.yamlpos import Problem
+
+log = logging.getLogger(__name__)
+
+BUILDER_VERSION = 1  # raise when the output for the same inputs changes
+LANGUAGES = ("en", "zh-Hant")
+DEFAULT_TARGET = -20.0  # LUFS (same as loudness.DEFAULT_TARGET, repeated to keep imports light)
+LEAD = 0.25  # seconds of silence before the first sentence
+PAUSE = 0.35  # seconds between sentences
+TAIL = 0.3  # seconds of silence after the last sentence
+CUE_GAP = 0.08  # seconds between one cue's end and the next cue's start (two video frames)
+MIN_CUE = 1.0  # seconds a cue stays on screen at least
+MAX_CPS = {"en": 17.0, "zh-Hant": 9.0}  # highest reading speed of a cue, in characters per second
+MANIFEST = "manifest.json"
+WORKERS = 2
+POOL_THRESHOLD = 4  # fewer jobs than this run in this process (starting workers costs ~1 s)
+
+
+# ----------------------------------------------------------------------------------------------- plan
+
+
+@dataclass(frozen=True)
+class Item:
+    """One caption item: its text, hand-set times (for a Cue item) and its line in the story file."""
+
+    text: str
+    start: float | None = None
+    end: float | None = None
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything needed to build one scene in one language (picklable, for worker processes)."""
+
+    key: str  # "<story>/<scene>.<lang>"
+    story: str
+    scene: str
+    language: str
+    items: tuple[Item, ...]
+    story_file: str  # shown path of the story YAML
+    line: int  # line of captions[lang] in it
+    root: str
+    target: float
+    recording: str | None = None
+    subtitles: str | None = None
+    digest: str = ""
+    notes: tuple[tuple[str, int, str], ...] = ()  # warnings found while planning: (path, line, message)
+
+    @property
+    def wav(self) -> Path:
+        return narration_dir(Path(self.root)) / self.story / f"{self.scene}.{self.language}.wav"
+
+    @property
+    def vtt(self) -> Path:
+        return self.wav.with_suffix(".vtt")
+
+
+@dataclass
+class Plan:
+    jobs: list[Job]
+    problems: list[Problem]
+    managed: set[str]  # story ids whose outputs this build manages (their files loaded)
+    broken: set[str]  # story ids whose files could not be loaded: their outputs are left alone
+    everything: bool  # all stories (so narration of deleted stories can be removed)
+    files: dict[str, list]  # recording hash cache: relative path -> [size, mtime_ns, sha256]
+
+
+def narration_dir(root: Path) -> Path:
+    return root / "media" / "narration"
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _story_paths(root: Path, stories: Iterable[str] | None) -> tuple[list[Path], list[Problem]]:
+    folder = root / "stories"
+    if stories is None:
+        return sorted(folder.glob("*.yaml")), []
+    paths, problems = [], []
+    for name in stories:
+        path = Path(name)
+        if path.suffix not in (".yaml", ".yml") and "/" not in name:
+            path = folder / f"{name}.yaml"
+        elif not path.is_absolute():
+            path = (Path.cwd() / path) if (Path.cwd() / path).exists() else root / path
+        if not path.is_file():
+            problems.append(Problem(_shown(path, root), 1, f"no story file for '{name}' (looked for {_shown(path, root)})"))
+            continue
+        if path not in paths:
+            paths.append(path)
+    return paths, problems
+
+
+def _file_digest(path: Path, root: Path, cache: dict[str, list]) -> str:
+    """sha256 of a file's bytes, remembered by (size, mtime) so unchanged recordings are not read again."""
+    stat = path.stat()
+    name = _shown(path, root)
+    known = cache.get(name)
+    if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+        return known[2]
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    cache[name] = [stat.st_size, stat.st_mtime_ns, digest.hexdigest()]
+    return cache[name][2]
+
+
+def _digest(job: Job, root: Path, files: dict[str, list]) -> str:
+    from .speech import RATES, VOICES, engine_version
+
+    payload: dict = {
+        "builder": BUILDER_VERSION,
+        "language": job.language,
+        "target": round(job.target, 2),
+        "timing": [LEAD, PAUSE, TAIL, CUE_GAP, MIN_CUE, MAX_CPS.get(job.language)],
+        "items": [[item.text, item.start, item.end] for item in job.items],
+    }
+    if job.recording:
+        recording = Path(job.recording)
+        payload["recording"] = [recording.name, _file_digest(recording, root, files)]
+        if job.subtitles:
+            subtitles = Path(job.subtitles)
+            payload["subtitles"] = [subtitles.name, hashlib.sha256(subtitles.read_bytes()).hexdigest()]
+        else:
+            payload["subtitles"] = None
+    else:
+        payload["voice"] = [list(VOICES.get(job.language, ())), RATES.get(job.language), engine_version()]
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def make_plan(root: Path, stories: Iterable[str] | None = None, target: float = DEFAULT_TARGET,
+              files: dict[str, list] | None = None) -> Plan:
+    """Read the stories and list every (scene, language) to build, with the hash of its inputs. No synthesis."""
+    from dataclasses import replace
+
+    from installation.content.load import load_story
+    from installation.content.schema import Cue
+    from installation.content.yamlpos import load_yaml
+
+    from .recordings import find_recording
+
+    root = Path(root).resolve()
+    files = dict(files or {})
+    paths, problems = _story_paths(root, stories)
+    plan = Plan([], problems, set(), set(), stories is None, files)
+    for path in paths:
+        story, story_problems = load_story(path, root)
+        plan.problems += story_problems
+        if story is None or any(p.level == "error" for p in story_problems):
+            plan.broken.add(path.stem)
+            continue
+        plan.managed.add(story.id)
+        shown = _shown(path, root)
+        located, _ = load_yaml(path, shown)
+        line_of = located.line_of if located else (lambda loc: 1)
+        for index, scene in enumerate(story.scenes):
+            for language in LANGUAGES:
+                raw = scene.captions.get(language)
+                if not raw:
+                    continue
+                items = []
+                for number, entry in enumerate(raw):
+                    line = line_of(("scenes", index, "captions", language, number))
+                    if isinstance(entry, Cue):
+                        items.append(Item(entry.text, entry.start, entry.end, line))
+                    else:
+                        items.append(Item(str(entry), None, None, line))
+                job = Job(
+                    key=f"{story.id}/{scene.id}.{language}", story=story.id, scene=scene.id, language=language,
+                    items=tuple(items), story_file=shown, line=line_of(("scenes", index, "captions", language)),
+                    root=str(root), target=float(target),
+                )
+                recording = find_recording(root, story.id, scene.id, language)
+                if recording is not None:
+                    notes = [(_shown(p, root), 1, f"ignored: {_shown(recording.audio, root)} is used for this scene")
+                             for p in recording.others + recording.other_subtitles]
+                    job = replace(job, recording=str(recording.audio),
+                                  subtitles=str(recording.subtitles) if recording.subtitles else None,
+                                  notes=tuple(notes))
+                plan.jobs.append(replace(job, digest=_digest(job, root, files)))
+    return plan
+
+
+# -------------------------------------------------------------------------------------------- manifest
+
+
+def read_manifest(root: Path) -> dict:
+    path = narration_dir(root) / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict) or data.get("builder") != BUILDER_VERSION:
+        data = {}
+    data.setdefault("builder", BUILDER_VERSION)
+    for name in ("outputs", "failed", "files"):
+        if not isinstance(data.get(name), dict):
+            data[name] = {}
+    return data
+
+
+def write_manifest(root: Path, manifest: dict) -> None:
+    from .captions import write_atomic
+
+    text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    write_atomic(narration_dir(root) / MANIFEST, text.encode("utf-8"))
+
+
+def _up_to_date(job: Job, manifest: dict) -> bool:
+    entry = manifest["outputs"].get(job.key)
+    return bool(entry) and entry.get("digest") == job.digest and job.wav.is_file() and job.vtt.is_file()
+
+
+def _known_failure(job: Job, manifest: dict) -> bool:
+    return manifest["failed"].get(job.key) == job.digest
+
+
+def _orphans(root: Path, plan: Plan) -> list[Path]:
+    """Generated files of scenes (or languages, or stories) that no longer exist."""
+    folder = narration_dir(root)
+    if not folder.is_dir():
+        return []
+    wanted = {job.wav for job in plan.jobs} | {job.vtt for job in plan.jobs}
+    existing = {p.stem for p in (root / "stories").glob("*.yaml")}
+    orphans = []
+    for story_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        name = story_dir.name
+        if name in plan.managed:
+            pass
+        elif plan.everything and name not in existing and name not in plan.broken:
+            pass  # the story file was deleted
+        else:
+            continue
+        for path in sorted(story_dir.iterdir()):
+            if path.is_file() and path.suffix in (".wav", ".vtt", ".tmp") and path not in wanted:
+                orphans.append(path)
+    return orphans
+
+
+def needs_build(root: Path | str) -> bool:
+    """True if some narration is missing or out of date (or left over from a deleted scene). Cheap: reads the
+    stories and the manifest, hashes changed recordings, synthesises nothing. A scene that failed to build
+    with the same inputs last time does not count (building again would fail again)."""
+    root = Path(root).resolve()
+    manifest = read_manifest(root)
+    plan = make_plan(root, None, _last_target(manifest), manifest["files"])
+    for job in plan.jobs:
+        if not _up_to_date(job, manifest) and not _known_failure(job, manifest):
+            return True
+    return bool(_orphans(root, plan))
+
+
+def _last_target(manifest: dict) -> float:
+    target = manifest.get("target")
+    return float(target) if isinstance(target, (int, float)) else DEFAULT_TARGET
+
+
+# ---------------------------------------------------------------------------------------------- build
+
+
+@dataclass
+class Summary:
+    built: int = 0
+    skipped: int = 0
+    failed: int = 0
+    removed: int = 0
+    minutes: dict[str, float] = field(default_factory=dict)  # narration per language, over the stories built
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def line(self) -> str:
+        minutes = ", ".join(f"{lang} {self.minutes.get(lang, 0.0):.1f} min" for lang in LANGUAGES)
+        removed = f", {self.removed} removed" if self.removed else ""
+        return (f"narration: {self.built} built, {self.skipped} skipped, {self.failed} failed{removed}; "
+                f"{minutes}; {self.seconds:.1f} s")
+
+
+@dataclass
+class Result:
+    key: str
+    ok: bool
+    problems: list[tuple[str, int, str, str]] = field(default_factory=list)  # (path, line, message, level)
+    info: dict = field(default_factory=dict)
+
+
+def build(root: Path | str, stories: Iterable[str] | None = None, target: float = DEFAULT_TARGET,
+          force: bool = False, workers: int = WORKERS, progress: bool | None = False,
+          report: Callable[[Problem], None] | None = None) -> Summary:
+    """Build the narration of all stories (or those named: ids or paths) and return what happened.
+
+    `progress`: show a progress bar (None: only on a terminal). `report` is called with each problem as soon as
+    it is found (the Summary has them all too). Bad input never raises: it becomes a Problem."""
+    started = time.monotonic()
+    root = Path(root).resolve()
+    summary = Summary()
+
+    def note(problem: Problem) -> None:
+        summary.problems.append(problem)
+        if report:
+            report(problem)
+
+    stories = list(stories) if stories is not None else None
+    with _BuildLock(root):
+        manifest = read_manifest(root)
+        plan = make_plan(root, stories, target, manifest["files"])
+        manifest["files"] = plan.files
+        manifest["target"] = float(target)
+        for problem in plan.problems:
+            note(problem)
+        for job in plan.jobs:
+            for path, line, message in job.notes:
+                note(Problem(path, line, message, "warning"))
+
+        for path in _orphans(root, plan):
+            path.unlink(missing_ok=True)
+            key = f"{path.parent.name}/{path.name.rsplit('.', 1)[0]}"
+            manifest["outputs"].pop(key, None)
+            manifest["failed"].pop(key, None)
+            summary.removed += path.suffix == ".wav"
+            log.info("removed %s", _shown(path, root))
+        _remove_empty_dirs(root, plan)
+        current = {job.key for job in plan.jobs}
+        for key in list(manifest["outputs"]):  # entries whose files were deleted by hand, or whose story is gone
+            story = key.split("/", 1)[0]
+            if key not in current and (story in plan.managed or (plan.everything and story not in plan.broken)):
+                manifest["outputs"].pop(key, None)
+                manifest["failed"].pop(key, None)
+
+        todo = [job for job in plan.jobs if force or not _up_to_date(job, manifest)]
+        summary.skipped = len(plan.jobs) - len(todo)
+
+        def finished(job: Job, result: Result) -> None:
+            for path, line, message, level in result.problems:
+                note(Problem(path, line, message, level))
+            if result.ok:
+                summary.built += 1
+                manifest["outputs"][job.key] = {"digest": job.digest, **result.info}
+                manifest["failed"].pop(job.key, None)
+            else:
+                summary.failed += 1
+                manifest["outputs"].pop(job.key, None)
+                manifest["failed"][job.key] = job.digest
+                for stale in (job.wav, job.vtt):  # never leave narration that no longer matches its captions
+                    stale.unlink(missing_ok=True)
+            write_manifest(root, manifest)
+
+        bar = _progress(len(todo), progress)
+        try:
+            _run_jobs(todo, workers, finished, bar)
+        finally:
+            if bar is not None:
+                bar.close()
+            write_manifest(root, manifest)
+
+        for job in plan.jobs:
+            entry = manifest["outputs"].get(job.key)
+            if entry:
+                summary.minutes[job.language] = summary.minutes.get(job.language, 0.0) + entry["duration"] / 60
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _remove_empty_dirs(root: Path, plan: Plan) -> None:
+    folder = narration_dir(root)
+    if not folder.is_dir():
+        return
+    for story_dir in folder.iterdir():
+        if story_dir.is_dir() and not any(story_dir.iterdir()):
+            try:
+                story_dir.rmdir()
+            except OSError:
+                pass
+
+
+def _progress(total: int, progress: bool | None):
+    if progress is False or total == 0:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="scene", desc="narration", file=sys.stderr,
+                disable=None if progress is None else not progress, leave=False, dynamic_ncols=True)
+
+
+class _BuildLock:
+    """One build at a time per project (an exclusive lock file in media/narration/)."""
+
+    def __init__(self, root: Path):
+        self.path = narration_dir(root) / ".lock"
+        self.handle = None
+
+    def __enter__(self):
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "w")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            log.warning("another narration build is running; waiting for it to finish")
+            fcntl.flock(self.handle, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.handle:
+            self.handle.close()  # releases the lock
+
+
+def _run_jobs(jobs: list[Job], workers: int, finished: Callable[[Job, Result], None], bar) -> None:
+    if workers <= 1 or len(jobs) < POOL_THRESHOLD:
+        for job in jobs:
+            finished(job, run_job(job))
+            if bar is not None:
+                bar.update()
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    remaining = list(jobs)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(run_job, job): job for job in remaining}
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                finished(job, future.result())
+                remaining.remove(job)
+                if bar is not None:
+                    bar.update()
+        except BrokenProcessPool:
+            log.warning("a narration worker crashed; building the rest one at a time")
+    # a worker died (e.g. the speech library crashed): each remaining job in a process of its own, so one
+    # crash is pinned on its scene and does not stop the others
+    for job in remaining:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            try:
+                result = pool.submit(run_job, job).result()
+            except BrokenProcessPool:
+                result = Result(job.key, False, [(job.story_file, job.line,
+                                                  f"{job.scene} ({job.language}): the speech engine crashed", "error")])
+        finished(job, result)
+        if bar is not None:
+            bar.update()
+
+
+# --------------------------------------------------------------------------------------- one scene
+
+
+class JobError(Exception):
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(message)
+        self.path, self.line, self.message = path, line, message
+
+
+def run_job(job: Job) -> Result:
+    """Build one scene in one language. Never raises: every failure becomes a problem line."""
+    from .captions import CaptionError
+    from .loudness import LoudnessError
+    from .recordings import DecodeError
+    from .speech import SpeechError
+
+    root = Path(job.root)
+    warnings: list[tuple[str, int, str, str]] = []
+    recording_shown = _shown(Path(job.recording), root) if job.recording else ""
+    try:
+        if job.recording:
+            samples, rate, cues, info = _from_recording(job, root, warnings)
+        else:
+            samples, rate, cues, info = _from_speech(job, warnings)
+        info.update(_write(job, samples, rate, cues))
+        return Result(job.key, True, warnings, info)
+    except JobError as exc:
+        problem = (exc.path, exc.line, exc.message, "error")
+    except CaptionError as exc:
+        problem = (exc.path, exc.line, exc.message, "error")
+    except DecodeError as exc:
+        problem = (recording_shown, 1, str(exc), "error")
+    except SpeechError as exc:
+        problem = (job.story_file, job.line, f"scene '{job.scene}' ({job.language}): speech: {exc}", "error")
+    except LoudnessError as exc:
+        where = (recording_shown, 1) if job.recording else (job.story_file, job.line)
+        problem = (*where, f"scene '{job.scene}' ({job.language}): {exc}", "error")
+    except Exception as exc:  # a bug or an environment problem: still one line, and the other scenes go on
+        log.debug("building %s failed", job.key, exc_info=True)
+        problem = (job.story_file, job.line,
+                   f"scene '{job.scene}' ({job.language}): unexpected {type(exc).__name__}: {exc}", "error")
+    return Result(job.key, False, warnings + [problem])
+
+
+def reading_length(text: str, language: str) -> int:
+    return len(" ".join(text.split()))
+
+
+def _from_speech(job: Job, warnings: list):
+    """Speak each caption item, place the sentences with pauses, and time one cue per item."""
+    import numpy as np
+
+    from .captions import TimedCue
+    from .speech import engine
+
+    speaker = engine()
+    rate = speaker.sample_rate
+    limit = MAX_CPS.get(job.language, MAX_CPS["en"])
+    placed: list[tuple[int, object]] = []
+    cues: list[TimedCue] = []
+    cursor, length, slowest = LEAD, LEAD, None
+    for item in job.items:
+        speech = speaker.synthesise(item.text, job.language)
+        chars = reading_length(item.text, job.language)
+        if chars / speech.duration > limit:  # spoken faster than captions can be read: slow down
+            slower = int(speech.rate * speech.duration * limit / chars * 0.97)
+            speech = speaker.synthesise(item.text, job.language, slower)
+        slowest = speech.rate if slowest is None else min(slowest, speech.rate)
+        start = cursor
+        if item.start is not None:  # a hand-timed cue: speak it at its time
+            if item.start + 0.001 < cursor:
+                warnings.append((job.story_file, item.line, f"cue starts at {item.start:.2f} s but the narration "
+                                 f"before it lasts until {cursor:.2f} s; it is moved later", "warning"))
+            start = max(cursor, item.start)
+        spoken_end = start + speech.duration
+        if item.end is not None:
+            end = max(item.end, spoken_end)
+            if item.end + 0.001 < spoken_end:
+                warnings.append((job.story_file, item.line, f"the spoken text lasts until {spoken_end:.2f} s, after "
+                                 f"the cue's end ({item.end:.2f} s); the cue is extended", "warning"))
+        else:  # on screen through most of the pause, and long enough to read
+            end = max(spoken_end + PAUSE - CUE_GAP, start + MIN_CUE, start + chars / limit)
+        placed.append((int(round(start * rate)), speech.samples))
+        cues.append(TimedCue(round(start, 3), round(end, 3), " ".join(item.text.split()), item.line))
+        cursor = max(spoken_end + PAUSE, end + CUE_GAP)
+        length = max(spoken_end + TAIL, end + 0.01)
+    total = max(int(math.ceil(length * rate)), max(offset + len(s) for offset, s in placed))
+    audio = np.zeros(total, dtype=np.float64)
+    for offset, samples in placed:
+        audio[offset: offset + len(samples)] = np.asarray(samples, dtype=np.float64) / 32768.0
+    return audio, rate, cues, {"source": "speech", "voice": speaker.voice_for(job.language), "rate": slowest}
+
+
+def _from_recording(job: Job, root: Path, warnings: list):
+    """Decode the curator's recording and take its cues from the subtitle file beside it."""
+    from .captions import read_subtitles
+    from .recordings import decode
+
+    recording = Path(job.recording)
+    shown = _shown(recording, root)
+    if not job.subtitles:
+        stem = recording.with_suffix("")
+        raise JobError(shown, 1, f"no subtitle file beside the recording: add {_shown(stem, root)}.srt "
+                                 f"(or .vtt) with one cue per caption")
+    subtitles = Path(job.subtitles)
+    sub_shown = _shown(subtitles, root)
+    cues = read_subtitles(subtitles, sub_shown)
+    samples, rate = decode(recording)
+    length = len(samples) / rate
+    if any(b.start < a.start for a, b in zip(cues, cues[1:])):
+        warnings.append((sub_shown, cues[0].line, "cues are not in time order; they are sorted", "warning"))
+        cues = sorted(cues, key=lambda c: c.start)
+    fixed = []
+    for index, cue in enumerate(cues):
+        if cue.start >= length:
+            raise JobError(sub_shown, cue.line, f"cue starts at {cue.start:.3f} s, after the recording "
+                                                f"{recording.name} ends ({length:.3f} s): is it the right file?")
+        end = min(cue.end, length)
+        if end < cue.end - 0.05:
+            warnings.append((sub_shown, cue.line, f"cue ends at {cue.end:.3f} s, after the recording ends "
+                                                  f"({length:.3f} s); it is shortened", "warning"))
+        if index + 1 < len(cues) and end > cues[index + 1].start:
+            if end > cues[index + 1].start + 0.05:
+                warnings.append((sub_shown, cue.line, "cue overlaps the next one; it now ends where the next "
+                                                      "begins", "warning"))
+            end = cues[index + 1].start
+        if end <= cue.start:
+            raise JobError(sub_shown, cue.line, "cue has no time on screen (it starts where the next one starts)")
+        fixed.append(type(cue)(cue.start, end, cue.text, cue.line))
+    if len(fixed) != len(job.items):
+        warnings.append((sub_shown, 1, f"{len(fixed)} cues, but the story has {len(job.items)} captions for "
+                                       f"this scene; the file's cues are shown", "warning"))
+    return samples, rate, fixed, {"source": "recording", "recording": shown}
+
+
+def _write(job: Job, samples, rate: int, cues) -> dict:
+    """Normalise, write the WAV and the VTT, and verify the written file's loudness."""
+    import io
+    import wave
+
+    import numpy as np
+
+    from .captions import write_atomic, write_subtitles
+    from .loudness import CEILING, TOLERANCE, from_int, measure, normalise, peak_db, to_int16
+
+    audio, before, _ = normalise(samples, rate, job.target, CEILING)
+    pcm = to_int16(audio)
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(pcm.tobytes())
+    write_atomic(job.wav, buffer.getvalue())
+    with wave.open(str(job.wav), "rb") as written:  # verify what is on disk
+        frames = np.frombuffer(written.readframes(written.getnframes()), dtype=np.int16)
+    loudness = measure(from_int(frames), rate)
+    if abs(loudness - job.target) > TOLERANCE:
+        job.wav.unlink(missing_ok=True)
+        raise JobError(job.story_file, job.line, f"scene '{job.scene}' ({job.language}): loudness {loudness:.1f} "
+                                                 f"LUFS, not within {TOLERANCE} LU of {job.target:.1f}")
+    write_subtitles(job.vtt, cues)
+    return {
+        "duration": round(len(frames) / rate, 3),
+        "cues": len(cues),
+        "loudness": round(loudness, 2),
+        "measured": round(before, 2),
+        "peak": round(peak_db(from_int(frames)), 2),
+        "rate_hz": rate,
+    }
+
+
+# ------------------------------------------------------------------------------------------------- CLI
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="media_action", metavar="ACTION", required=True)
+    run_parser = actions.add_parser("build", help="build narration WAV and WebVTT files for stories",
+                                    description="Speak every scene's captions (or use a curator's recording), "
+                                                "normalise the loudness and write media/narration/. Only "
+                                                "what changed is rebuilt.")
+    run_parser.add_argument("stories", nargs="*", metavar="STORY", help="story ids or files (default: all)")
+    run_parser.add_argument("--config", type=Path, help="an exhibition file; the project root is found from it")
+    run_parser.add_argument("--root", type=Path, help="project root (the folder with stories/ and media/)")
+    run_parser.add_argument("--target", type=_target, default=DEFAULT_TARGET, metavar="LUFS",
+                            help=f"integrated loudness target (default {DEFAULT_TARGET:g})")
+    run_parser.add_argument("--force", action="store_true", help="rebuild everything")
+    run_parser.add_argument("--jobs", "-j", type=int, default=WORKERS, metavar="N",
+                            help=f"worker processes (default {WORKERS})")
+
+
+def _target(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not -40.0 <= value <= -6.0:
+        raise argparse.ArgumentTypeError("the target must be between -40 and -6 LUFS")
+    return value
+
+
+def _root(args: argparse.Namespace) -> Path:
+    if args.root:
+        return args.root
+    if args.config:
+        from installation.content.load import project_root
+
+        return project_root(args.config)
+    return Path.cwd()
+
+
+def run(args: argparse.Namespace) -> int:
+    root = _root(args).resolve()
+    if not (root / "stories").is_dir():
+        print(f"{root}: no stories/ folder here (use --root or --config)", file=sys.stderr)
+        return 1
+
+    def report(problem: Problem) -> None:
+        from tqdm import tqdm
+
+        tqdm.write(str(problem), file=sys.stderr)
+
+    summary = build(root, args.stories or None, target=args.target, force=args.force,
+                    workers=max(1, args.jobs), progress=None, report=report)
+    print(summary.line())
+    return 0 if summary.ok else 1
