@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (first time only) with the test tools, then run the whole suite headless.
+set -euo pipefail
+cd "$(dirname "$0")"
+PIP_EXTRAS="[test]" EXTRA_APT_PACKAGES="liblo-tools" source scripts/setup.sh
+export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy PYGAME_HIDE_SUPPORT_PROMPT=1
+exec .venv/bin/python -m pytest -q "$@"
