@@ -708,3 +708,26 @@ def line_of_light_under_door(c: Canvas, x, y_floor, w, shoes_at=None):
         for dx in (-36, 14):
             c.rect(shoes_at + dx, y_floor - 6, 30, 6, P["ink"])
             c.poly([(shoes_at + dx, y_floor), (shoes_at + dx + 30, y_floor), (shoes_at + dx + 40, y_floor + 56), (shoes_at + dx - 6, y_floor + 56)], P["ink"], op=0.5)
+
+
+def coin(c: Canvas, x, y, r=22):
+    c.ellipse(x, y, r, r * 0.45, P["amber"], op=0.9)
+    c.ellipse(x, y - 2, r * 0.8, r * 0.32, P["amber2"], op=0.6)
+
+
+def wrapped_candy(c: Canvas, x, y, s=1.0, color=P["rose"], rot=0):
+    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)}) scale({s:.3f})")
+    c.ellipse(0, 0, 18, 12, color)
+    c.poly([(-16, 0), (-34, -12), (-34, 12)], color, op=0.8)
+    c.poly([(16, 0), (34, -12), (34, 12)], color, op=0.8)
+    c.ellipse(-4, -4, 6, 3, P["paper"], op=0.5)
+    c.end()
+
+
+def fruit_bowl(c: Canvas, x, y, s=1.0):
+    c.group(f"translate({f(x)} {f(y)}) scale({s:.3f})")
+    for fx, fy, r, col in ((-50, -40, 34, P["amber"]), (10, -50, 38, P["rose"]), (56, -36, 30, P["amber2"]), (-10, -76, 30, P["amber"])):
+        c.circle(fx, fy, r, col)
+        c.circle(fx - r * 0.3, fy - r * 0.3, r * 0.25, P["glow"], op=0.3)
+    c.path("M-110 -30 L110 -30 C 100 20 60 30 0 30 C -60 30 -100 20 -110 -30 Z", P["paper"], op=0.9)
+    c.end()

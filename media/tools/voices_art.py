@@ -765,6 +765,275 @@ def little_fish_after(c: Canvas):
     finish(c, floor=0.85, vig=0.5)
 
 
+# ============================================================================ Bo Bo
+
+def desk_lamp(c: Canvas, x, y_table, s=1.0, facing=1, r=520, op=0.5):
+    """An angled desk lamp standing on a table, its head bowed towards x + facing*…"""
+    hx, hy = x + facing * 150 * s, y_table - 250 * s
+    glow(c, hx + facing * 30 * s, hy + 60 * s, r, P["amber2"], op)
+    c.ellipse(x, y_table - 6 * s, 60 * s, 12 * s, P["ink"])
+    c.path(f"M{f(x)} {f(y_table-10*s)} L{f(x+facing*40*s)} {f(y_table-170*s)} L{f(hx)} {f(hy)}", "none",
+           stroke=P["ink"], sw=9 * s, cap="round")
+    c.group(f"translate({f(hx)} {f(hy)}) rotate({f(facing*35)}) scale({f(facing*s)} {f(s)})")
+    c.path("M-20 -24 L30 -24 L66 40 L-40 40 Z", P["ink"])
+    c.ellipse(13, 40, 53, 9, P["glow"], op=0.95)
+    c.end()
+
+
+def pen(c: Canvas, x, y, length=170, rot=-20, color=P["ink"]):
+    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)})")
+    c.rect(-length / 2, -5, length, 10, color, rx=5)
+    c.path(f"M{f(length/2)} -5 L{f(length/2+22)} 0 L{f(length/2)} 5 Z", color)
+    c.rect(-length / 2 + 10, -8, 50, 4, color)
+    c.rect(-length / 2, -5, length, 3, P["paper"], op=0.15)
+    c.end()
+
+
+@scene("bo-bo/promise")
+def bo_bo_promise(c: Canvas):
+    """A bare table with a single sheet of paper and a pen, lit by a desk lamp in an otherwise dim room."""
+    back_wall(c, 640, P["ink"], P["night"], P["night"], P["ink"])
+    ty0, ty1 = 600, 780
+    # table top seen from a little above
+    c.poly([(420, ty0), (1500, ty0), (1640, ty1), (280, ty1)], vgrad(c, [(0, P["indigo"]), (1, P["indigo2"])], ty0, ty1))
+    c.rect(280, ty1, 1360, 26, P["ink"])
+    c.rect(320, ty1 + 26, 26, 300, P["ink"]); c.rect(1574, ty1 + 26, 26, 300, P["ink"])
+    desk_lamp(c, 1330, 660, 1.0, facing=-1, r=620, op=0.5)
+    flat_glow(c, 1030, 700, 420, 0.3, P["amber2"], 0.35)
+    # the single sheet of paper, lying in the light
+    c.poly([(880, 640), (1090, 636), (1130, 748), (870, 754)], P["ink"], op=0.3)
+    c.poly([(872, 630), (1084, 626), (1122, 738), (856, 744)], P["paper"], op=0.95)
+    for i in range(6):
+        y0 = 648 + i * 14
+        c.poly([(888 - i * 3, y0), (1060 + i * 4 - (40 if i == 5 else 0), y0 - 1), (1060 + i * 4 - (40 if i == 5 else 0), y0 + 3), (888 - i * 3, y0 + 4)], P["blue"], op=0.3)
+    c.poly([(900, 726), (990, 725), (990, 728), (900, 729)], P["blue"], op=0.3)   # a line left empty for a signature
+    pen(c, 1000, 770, 150, rot=-12)
+    motif(c, 1200, 330, 0.55, rot=14, op=0.75)
+    finish(c, floor=0.85, vig=0.6)
+
+
+def wall_clock(c: Canvas, x, y, r=70, hour=4.0, minute=0.0):
+    import math
+    c.circle(x, y + 6, r + 4, P["ink"], op=0.3)
+    c.circle(x, y, r + 8, P["ink"])
+    c.circle(x, y, r, P["paper"], op=0.92)
+    for i in range(12):
+        a = math.radians(i * 30)
+        L = 12 if i % 3 == 0 else 6
+        c.line(x + math.sin(a) * (r - 6), y - math.cos(a) * (r - 6), x + math.sin(a) * (r - 6 - L), y - math.cos(a) * (r - 6 - L),
+               P["ink"], 3 if i % 3 == 0 else 2)
+    ah = math.radians((hour % 12 + minute / 60) * 30)
+    am = math.radians(minute * 6)
+    c.line(x, y, x + math.sin(ah) * r * 0.5, y - math.cos(ah) * r * 0.5, P["ink"], 6)
+    c.line(x, y, x + math.sin(am) * r * 0.78, y - math.cos(am) * r * 0.78, P["ink"], 4)
+    c.circle(x, y, 5, P["ink"])
+
+
+@scene("bo-bo/arrest")
+def bo_bo_arrest(c: Canvas):
+    """A plain wall clock hangs above a closed door in a pale, quiet institutional hallway."""
+    back_wall(c, 790, P["indigo2"], P["teal"], P["teal"], P["ink"])
+    strip(c, 780, 40, 360, 14, op=0.85, glow_r=900)
+    glow(c, 960, 360, 1100, P["mist"], 0.22)
+    c.rect(0, 560, W, 10, P["ink"], op=0.2)
+    c.rect(0, 770, W, 20, P["ink"], op=0.4)     # skirting
+    # the closed door, centred
+    dx, dw, dh, fy = 830, 260, 480, 790
+    c.rect(dx - 16, fy - dh - 16, dw + 32, dh + 16, P["ink"])
+    c.rect(dx, fy - dh, dw, dh, P["dusk"])
+    c.rect(dx, fy - dh, dw, 40, P["paper"], op=0.06)
+    c.rect(dx + 30, fy - dh * 0.52, 46, 12, P["ink"], op=0.8, rx=5)
+    c.rect(dx + 30, fy - dh * 0.52 + 40, 24, 30, P["ink"], op=0.5, rx=3)
+    # the plain wall clock above it
+    wall_clock(c, 960, 200, 64, hour=10.0, minute=5)
+    # a soft shadow of the door on the pale floor
+    flat_glow(c, 960, 800, 300, 0.2, P["ink"], 0.5)
+    motif(c, 1180, 250, 0.45, rot=12, op=0.6)
+    finish(c, floor=0.85, vig=0.5)
+
+
+# ============================================================================ Angel
+
+def passport(c: Canvas, x, y, w=150, h=200, skew=18, color=P["blue"]):
+    """A closed passport lying flat, seen from a little above (a slightly tapered rectangle). No text."""
+    c.poly([(x - w / 2 + skew, y - h / 2), (x + w / 2 - skew, y - h / 2), (x + w / 2 + 8, y + h / 2 + 6),
+            (x - w / 2 - 8, y + h / 2 + 6)], P["ink"], op=0.35)
+    c.poly([(x - w / 2 + skew, y - h / 2), (x + w / 2 - skew, y - h / 2), (x + w / 2, y + h / 2), (x - w / 2, y + h / 2)], color)
+    c.poly([(x - w / 2, y + h / 2), (x + w / 2, y + h / 2), (x + w / 2, y + h / 2 + 7), (x - w / 2, y + h / 2 + 7)], P["paper"], op=0.5)
+    c.ellipse(x, y - h * 0.06, w * 0.2, h * 0.13, "none", stroke=P["amber2"], sw=2.5)
+    c.ellipse(x, y - h * 0.06, w * 0.08, h * 0.05, P["amber2"], op=0.55)
+    c.rect(x - w * 0.22, y + h * 0.2, w * 0.44, 3, P["amber2"], op=0.5)
+
+
+def angel_room(c: Canvas, ajar: bool):
+    back_wall(c, 560, P["night"], P["indigo"], P["indigo"], P["ink"])
+    # the door in the back wall
+    dx, dw, dh, fy = 1260, 200, 420, 560
+    c.rect(dx - 14, fy - dh - 14, dw + 28, dh + 14, P["ink"])
+    if ajar:
+        c.rect(dx, fy - dh, dw, dh, vgrad(c, [(0, P["mist"]), (1, P["paper"])], fy - dh, fy))
+        c.rect(dx, fy - 60, dw, 60, P["dusk"], op=0.5)
+        glow(c, dx + dw / 2, fy - dh / 2, 420, P["mist"], 0.3)
+        c.poly([(dx, fy - dh), (dx + 90, fy - dh - 20), (dx + 90, fy + 16), (dx, fy)], P["indigo2"])
+        c.poly([(dx, fy), (dx + dw, fy), (dx + dw + 120, fy + 60), (dx + 60, fy + 60)], P["paper"], op=0.1)
+    else:
+        c.rect(dx, fy - dh, dw, dh, P["indigo2"])
+        c.rect(dx + 24, fy - dh + 28, dw - 48, dh * 0.38, P["ink"], op=0.2)
+        c.rect(dx + 24, fy - dh * 0.52, dw - 48, dh * 0.42, P["ink"], op=0.2)
+        c.circle(dx + 28, fy - dh * 0.48, 7, P["amber"], op=0.6)
+        c.rect(dx, fy - 4, dw, 4, P["mist"], op=0.5)
+    # the desk, seen from a little above
+    ty0, ty1 = 610, 790
+    c.poly([(460, ty0), (1460, ty0), (1580, ty1), (340, ty1)], vgrad(c, [(0, P["indigo2"]), (1, P["blue"])], ty0, ty1))
+    c.rect(340, ty1, 1240, 26, P["ink"])
+    desk_lamp(c, 600, 660, 1.0, facing=1, r=560, op=0.48)
+    flat_glow(c, 900, 700, 420, 0.3, P["amber2"], 0.3)
+
+
+@scene("angel/passport")
+def angel_passport(c: Canvas):
+    """A closed passport lies on a bare desk under a lamp. A hand rests flat on the desk beside it."""
+    angel_room(c, ajar=False)
+    passport(c, 930, 690, 150, 130, skew=16, color=P["blue"])
+    # a hand resting flat beside it, fingers towards the back of the desk (sleeve in ink)
+    c.path("M1108 742 L1196 742 L1250 1080 L1060 1080 Z", P["ink"])
+    hand_flat(c, 1150, 700, 1.25)
+    motif(c, 1110, 330, 0.5, rot=-10, op=0.7)
+    finish(c, floor=0.85, vig=0.55)
+
+
+def hand_flat(c: Canvas, x, y, s=1.0):
+    """A hand lying flat on a table, seen from above at a low angle: back of the hand, fingers together, pointing away."""
+    c.group(f"translate({f(x)} {f(y)}) scale({f(s)} {f(s * 0.62)})")
+    c.path("M-40 70 C -44 30 -46 0 -40 -30 C -36 -60 -28 -96 -16 -104 C -4 -110 14 -108 24 -100 "
+           "C 34 -90 38 -60 40 -30 C 54 -34 70 -30 74 -18 C 76 -8 60 4 48 22 C 44 40 42 56 42 70 Z", P["rose"])
+    c.path("M-20 -102 L-22 -52 M-2 -108 L-3 -54 M16 -104 L15 -54", "none", stroke=P["ink"], sw=2.5, op=0.22, cap="round")
+    c.path("M-40 70 C -44 30 -46 0 -40 -30", "none", stroke=P["amber2"], sw=4, op=0.25, cap="round")
+    c.end()
+
+
+@scene("angel/handed-over")
+def angel_handed_over(c: Canvas):
+    """The same desk with the lamp still on and the passport gone. Beyond it, a door stands ajar onto a corridor."""
+    angel_room(c, ajar=True)
+    # only the faintest trace where the passport lay
+    c.poly([(871, 625), (989, 625), (1005, 755), (855, 755)], P["ink"], op=0.06)
+    motif(c, 1180, 300, 0.42, rot=14, op=0.55)
+    finish(c, floor=0.85, vig=0.55)
+
+
+# ============================================================================ Sue
+
+def microphone(c: Canvas, x, y_table, s=1.0):
+    c.group(f"translate({f(x)} {f(y_table)}) scale({f(s)})")
+    c.ellipse(0, -6, 46, 10, P["ink"])
+    c.rect(-30, -16, 60, 12, P["ink"], rx=4)
+    c.path("M0 -16 L0 -60 C 0 -110 -10 -140 -40 -160", "none", stroke=P["ink"], sw=6, cap="round")
+    c.path("M-40 -160 C -46 -164 -64 -178 -72 -186", "none", stroke=P["ink"], sw=16, cap="round")
+    c.circle(-40, -28, 4, P["amber"], op=0.0)
+    c.end()
+
+
+@scene("sue/hearing")
+def sue_hearing(c: Canvas):
+    """A small hearing room in pale daylight: a long table, a microphone and one empty chair."""
+    back_wall(c, 700, P["indigo2"], P["teal"], P["teal"], P["ink"])
+    # two tall windows of pale daylight on the left, their light across the room
+    for wx in (260, 520):
+        c.rect(wx, 120, 170, 420, vgrad(c, [(0, P["mist"]), (1, P["paper"])], 120, 540), op=0.75)
+        c.rect(wx + 80, 120, 10, 420, P["ink"], op=0.7)
+        c.rect(wx, 320, 170, 8, P["ink"], op=0.7)
+        c.rect(wx - 12, 108, 194, 12, P["ink"]); c.rect(wx - 12, 540, 194, 16, P["ink"])
+        c.rect(wx - 12, 108, 12, 440, P["ink"]); c.rect(wx + 170, 108, 12, 440, P["ink"])
+        c.poly([(wx, 556), (wx + 170, 556), (wx + 480, 860), (wx + 200, 860)], P["paper"], op=0.05)
+    glow(c, 500, 330, 900, P["mist"], 0.22)
+    # the long table across the room (a panel front, no sign, no emblem)
+    c.rect(560, 520, 1000, 20, P["dusk"])
+    c.rect(560, 540, 1000, 200, P["indigo"])
+    c.rect(560, 540, 1000, 8, P["ink"], op=0.5)
+    for i in range(1, 4):
+        c.rect(560 + i * 250 - 2, 548, 4, 192, P["ink"], op=0.25)
+    microphone(c, 1000, 520, 1.0)
+    c.rect(700, 506, 120, 14, P["paper"], op=0.6)   # a closed folder, blank
+    # the one empty chair, in front of the table, facing it (its back to us)
+    chair_back(c, 1000, 860, 1.05, P["ink"], pushed_in=False)
+    motif(c, 1320, 300, 0.45, rot=-14, op=0.6)
+    finish(c, floor=0.85, vig=0.5)
+
+
+@scene("sue/the-way")
+def sue_the_way(c: Canvas):
+    """A city street at dusk seen from a distance, with a lit restaurant window on the corner and a side street leading away."""
+    c.rect(0, 0, W, H, vgrad(c, [(0, P["night"]), (0.4, P["indigo"]), (0.75, P["dusk"]), (1, P["rose"])], 0, 600))
+    stars(c, 24, 240, op=0.3)
+    ground, vp, cut = 760, (1250, 540), 0.62
+
+    def toward(p, t):
+        return persp(vp, p, t)
+
+    # far buildings at the end of the side street
+    c.rng.seed(77)
+    skyline(c, 660, x0=1120, x1=1420, hmin=60, hmax=150, color=P["indigo2"], lit=0.15, wmin=30, wmax=60, towers=False, win_op=0.5)
+    # low buildings to the left
+    c.rng.seed(78)
+    skyline(c, ground, x0=-20, x1=450, hmin=220, hmax=380, color=P["ink"], lit=0.12, wmin=120, wmax=200, towers=False)
+    # the corner building: front facade and its side receding into the side street
+    bx0, bx1, top = 440, 1080, 250
+    st, sb = toward((bx1, top), cut), toward((bx1, ground), cut)
+    c.poly([(bx1, top), st, sb, (bx1, ground)], P["indigo"])
+    c.rect(bx0, top, bx1 - bx0, ground - top, P["ink"])
+    for k in range(4):      # side-wall windows receding
+        t0 = 0.08 + k * 0.14
+        t1 = t0 + 0.07
+        for row in (0, 1, 2):
+            y0, y1 = 300 + row * 100, 360 + row * 100
+            pa, pb = toward((bx1, y0), t0), toward((bx1, y0), t1)
+            pc, pd = toward((bx1, y1), t1), toward((bx1, y1), t0)
+            lit = (k, row) in ((1, 0), (2, 2))
+            c.poly([pa, pb, pc, pd], P["amber2"] if lit else P["indigo2"], op=0.6 if lit else 0.8)
+    for r in range(3):
+        for k in range(6):
+            lit = (r, k) in ((0, 2), (1, 4), (2, 1))
+            c.rect(490 + k * 96, 290 + r * 96, 42, 58, P["amber2"] if lit else P["indigo2"], op=0.6 if lit else 0.8)
+    # the building across the side street (right)
+    rx0, rtop = 1560, 200
+    rt, rb = toward((rx0, rtop), cut), toward((rx0, ground), cut)
+    c.poly([(rx0, rtop), rt, rb, (rx0, ground)], P["indigo"])
+    c.rect(rx0, rtop, W - rx0 + 20, ground - rtop, P["ink"])
+    for k in range(3):
+        for r in range(3):
+            lit = (k, r) in ((0, 1), (2, 0))
+            c.rect(1610 + k * 100, 260 + r * 110, 46, 64, P["amber2"] if lit else P["indigo2"], op=0.6 if lit else 0.8)
+    # the side street leading away
+    c.poly([(bx1, ground), (rx0, ground), rb, sb], vgrad(c, [(0, P["indigo2"]), (1, P["blue"])], sb[1], ground))
+    c.poly([toward((1300, ground), 0), toward((1340, ground), 0), toward((1340, ground), cut), toward((1300, ground), cut)], P["dusk"], op=0.3)
+    for t in (0.0, 0.25, 0.45, 0.58):
+        base = toward((rx0 - 40, ground), t)
+        tip = toward((rx0 - 40, ground - 300), t)
+        k = 1 - t
+        c.rect(base[0] - 3 * k, tip[1], 6 * k + 1, base[1] - tip[1], P["ink"])
+        glow(c, tip[0], tip[1], 130 * k, P["amber2"], 0.55)
+        c.circle(tip[0], tip[1], 7 * k + 1, P["glow"])
+    # the restaurant on the corner: a wide warm window under an awning, no sign
+    glow(c, 850, 660, 520, P["amber"], 0.35)
+    c.rect(620, 600, 440, 160, P["amber"], op=0.85)
+    c.rect(620, 600, 440, 56, P["amber2"], op=0.5)
+    for i in range(1, 4):
+        c.rect(620 + i * 110 - 4, 600, 8, 160, P["ink"])
+    for i in range(5):
+        c.rect(642 + i * 86, 704, 46, 56, P["ink"], op=0.55)
+        c.circle(665 + i * 86, 634, 9, P["glow"], op=0.8)
+    c.path("M604 600 L1076 600 L1092 566 L588 566 Z", P["rose"])
+    c.rect(588, 566, 504, 6, P["ink"], op=0.3)
+    # the main street in front, with the window's reflection
+    c.rect(0, ground, W, H - ground, vgrad(c, [(0, P["indigo"]), (1, P["ink"])], ground, H))
+    c.rect(0, ground, W, 5, P["dusk"], op=0.35)
+    flat_glow(c, 850, 790, 300, 0.16, P["amber2"], 0.35)
+    # the motif, drifting into the side street: the way she knew
+    motif(c, 1262, 492, 0.42, rot=20, op=0.8, trail=arc_trail(1060, 560, 1242, 500, 9, 30), trail_op=0.28)
+    finish(c, floor=0.85, vig=0.5)
+
+
 # ============================================================================ main
 
 def main(argv):
