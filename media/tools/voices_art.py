@@ -774,7 +774,7 @@ def desk_lamp(c: Canvas, x, y_table, s=1.0, facing=1, r=520, op=0.5):
     c.ellipse(x, y_table - 6 * s, 60 * s, 12 * s, P["ink"])
     c.path(f"M{f(x)} {f(y_table-10*s)} L{f(x+facing*40*s)} {f(y_table-170*s)} L{f(hx)} {f(hy)}", "none",
            stroke=P["ink"], sw=9 * s, cap="round")
-    c.group(f"translate({f(hx)} {f(hy)}) rotate({f(facing*35)}) scale({f(facing*s)} {f(s)})")
+    c.group(f"translate({f(hx)} {f(hy)}) rotate({f(-facing*22)}) scale({f(facing*s)} {f(s)})")
     c.path("M-20 -24 L30 -24 L66 40 L-40 40 Z", P["ink"])
     c.ellipse(13, 40, 53, 9, P["glow"], op=0.95)
     c.end()
@@ -868,7 +868,7 @@ def passport(c: Canvas, x, y, w=150, h=200, skew=18, color=P["blue"]):
 def angel_room(c: Canvas, ajar: bool):
     back_wall(c, 560, P["night"], P["indigo"], P["indigo"], P["ink"])
     # the door in the back wall
-    dx, dw, dh, fy = 1260, 200, 420, 560
+    dx, dw, dh, fy = 1040, 200, 420, 560
     c.rect(dx - 14, fy - dh - 14, dw + 28, dh + 14, P["ink"])
     if ajar:
         c.rect(dx, fy - dh, dw, dh, vgrad(c, [(0, P["mist"]), (1, P["paper"])], fy - dh, fy))
@@ -896,15 +896,17 @@ def angel_passport(c: Canvas):
     angel_room(c, ajar=False)
     passport(c, 930, 690, 150, 130, skew=16, color=P["blue"])
     # a hand resting flat beside it, fingers towards the back of the desk (sleeve in ink)
-    c.path("M1108 742 L1196 742 L1250 1080 L1060 1080 Z", P["ink"])
-    hand_flat(c, 1150, 700, 1.25)
+    hand_flat(c, 1170, 690, 1.2, rot=-28)
     motif(c, 1110, 330, 0.5, rot=-10, op=0.7)
     finish(c, floor=0.85, vig=0.55)
 
 
-def hand_flat(c: Canvas, x, y, s=1.0):
-    """A hand lying flat on a table, seen from above at a low angle: back of the hand, fingers together, pointing away."""
-    c.group(f"translate({f(x)} {f(y)}) scale({f(s)} {f(s * 0.62)})")
+def hand_flat(c: Canvas, x, y, s=1.0, rot=0, sleeve=True):
+    """A hand lying flat on a table, seen from above at a low angle: back of the hand, fingers together, pointing away.
+    The sleeve (ink) comes in from the viewer's side."""
+    c.group(f"translate({f(x)} {f(y)}) scale({f(s)} {f(s * 0.62)}) rotate({f(rot)})")
+    if sleeve:
+        c.path("M-50 60 C -20 52 30 52 52 60 L80 700 L-70 700 Z", P["ink"])
     c.path("M-40 70 C -44 30 -46 0 -40 -30 C -36 -60 -28 -96 -16 -104 C -4 -110 14 -108 24 -100 "
            "C 34 -90 38 -60 40 -30 C 54 -34 70 -30 74 -18 C 76 -8 60 4 48 22 C 44 40 42 56 42 70 Z", P["rose"])
     c.path("M-20 -102 L-22 -52 M-2 -108 L-3 -54 M16 -104 L15 -54", "none", stroke=P["ink"], sw=2.5, op=0.22, cap="round")
@@ -918,7 +920,7 @@ def angel_handed_over(c: Canvas):
     angel_room(c, ajar=True)
     # only the faintest trace where the passport lay
     c.poly([(871, 625), (989, 625), (1005, 755), (855, 755)], P["ink"], op=0.06)
-    motif(c, 1180, 300, 0.42, rot=14, op=0.55)
+    motif(c, 1360, 350, 0.42, rot=14, op=0.55)
     finish(c, floor=0.85, vig=0.55)
 
 
