@@ -114,7 +114,7 @@ def work():
         co.door("L", d, d + 0.4 * (1 + d * 0.2), fill=P["indigo"])
         co.door("R", d, d + 0.4 * (1 + d * 0.2), fill=P["indigo"])
     moth(c, 960, 380, 0.35, op=0.6)
-    finish(c)
+    finish(c, floor=0.95)
     return c
 
 
