@@ -107,8 +107,10 @@ def load_story(path: Path, root: Path) -> tuple[Story | None, list[Problem]]:
         return None, problems + [Problem(shown, 1, "a story file must be a mapping of keys to values")]
     story, more = validate(Story, located, shown)
     problems += more
-    if story is not None and story.id != path.stem:
-        problems.append(Problem(shown, located.line_of(("id",)), f"id '{story.id}' must match the file name '{path.stem}'"))
+    declared = located.data.get("id")
+    if isinstance(declared, str) and declared != path.stem:
+        problems.append(Problem(shown, located.line_of(("id",)), f"id '{declared}' must match the file name '{path.stem}'"))
+        story = None
     return story, problems
 
 

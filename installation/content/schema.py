@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any, Literal
 
 from typing import Annotated
@@ -116,11 +117,93 @@ class Theme(Model):
     text: str = Field(default="#f3efe6", pattern=COLOUR_PATTERN)
     accent: str = Field(default="#d8a25e", pattern=COLOUR_PATTERN)
     attract_image: MediaPath | None = None
+    chooser_image: MediaPath | None = None
 
 
 class Resources(Model):
     title: Text
     lines: TextList
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SPAN_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+
+
+def _check_span(value: str) -> str:
+    if not re.match(SPAN_PATTERN, value):
+        raise ValueError(f"opening span {value!r} must look like '10:00-17:30' (24-hour clock; end may be 24:00)")
+    start, end = value.split("-")
+    if end <= start:
+        raise ValueError(f"opening span {value!r} must end after it starts (use 24:00 for midnight)")
+    return value
+
+
+def _check_timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown timezone {value!r} (an IANA name such as 'America/Toronto')") from None
+    return value
+
+
+Span = Annotated[str, AfterValidator(_check_span)]
+
+
+class Hours(Model):
+    """Opening hours (docs/operations.md): outside them the kiosk sleeps (black screen, no sound)."""
+
+    timezone: Annotated[str, AfterValidator(_check_timezone)]
+    weekly: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], list[Span]] = Field(default_factory=dict)
+    closed: list[date] = Field(default_factory=list)  # whole days closed (holidays), in the exhibition's timezone
+
+
+class StatsSettings(Model):
+    """Visitor statistics (docs/operations.md)."""
+
+    enabled: bool = True
+    path: str | None = None  # the database file; relative paths are under the project; default: the state directory
+
+
+OSC_LEVELS = ("view", "control", "edit")
+
+
+class OscPasscodes(Model):
+    """Optional passcode per access level; a level without one is open (up to the first locked level)."""
+
+    view: str | None = Field(default=None, min_length=1, max_length=128)
+    control: str | None = Field(default=None, min_length=1, max_length=128)
+    edit: str | None = Field(default=None, min_length=1, max_length=128)
+
+
+class OscConfig(Model):
+    """Remote control over OSC (UDP and TCP/SLIP on one port); see docs/osc.md."""
+
+    enabled: bool = True
+    host: str = Field(default="127.0.0.1", min_length=1)  # listen address; "0.0.0.0" for the gallery network
+    port: int = Field(default=53100, ge=0, le=65535)  # 0: any free port (tests)
+    tcp: bool = True
+    allow: list[str] = Field(default_factory=lambda: ["127.0.0.0/8", "::1/128"])  # source CIDRs
+    passcodes: OscPasscodes = OscPasscodes()
+    rate_limit: float = Field(default=200.0, gt=0, le=1_000_000)  # messages per second per source address
+    burst: int = Field(default=400, ge=1, le=1_000_000)  # messages a source may send at once
+    min_go_interval: float = Field(default=1.0, ge=0, le=3600)  # seconds between two /go
+    forget_after: float = Field(default=60.0, ge=5, le=86400)  # silent UDP clients and subscribers
+    heartbeat: float = Field(default=5.0, ge=0.5, le=3600)  # seconds between pushed /update…/state
+    max_packet: int = Field(default=16384, ge=512, le=65507)  # bytes; larger packets are logged and dropped
+
+    @field_validator("allow")
+    @classmethod
+    def _cidrs(cls, value: list[str]) -> list[str]:
+        import ipaddress
+
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an address or CIDR block (e.g. 10.0.0.0/24)") from None
+        return value
 
 
 class Exhibition(Model):
@@ -135,9 +218,9 @@ class Exhibition(Model):
     idle: Idle = Idle()
     theme: Theme = Theme()
     resources: Resources
-    osc: dict[str, Any] | None = None
-    hours: dict[str, Any] | None = None
-    stats: dict[str, Any] | None = None
+    osc: OscConfig | None = None
+    hours: Hours | None = None
+    stats: StatsSettings = StatsSettings()
 
     @model_validator(mode="after")
     def _default_in_languages(self) -> "Exhibition":

@@ -105,10 +105,12 @@ class App:
         _, card_w, _, _, _ = chooser.grid(view)
         for story_id, item in self.library.stories.items():
             self.images.request(self.library.media(item.thumbnail_path), (card_w, card_w * 9 // 16))
-        self.images.request(self.library.media(chooser.BACKGROUND), (m.width, m.height))
-        if self.library.exhibition.theme.attract_image:
+        theme = self.library.exhibition.theme
+        if theme.chooser_image:
+            self.images.request(self.library.media(theme.chooser_image), (m.width, m.height))
+        if theme.attract_image:
             box = (round(m.width * MARGIN), round(m.height * MARGIN))
-            self.images.request(self.library.media(self.library.exhibition.theme.attract_image), box)
+            self.images.request(self.library.media(theme.attract_image), box)
 
     # ---------------------------------------------------------------- commands
     def post(self, command: Command, reply: Callable[[dict], None] | None = None) -> None:

@@ -12,7 +12,6 @@ from ..view import View
 from ..widgets import button, panel, paragraph, rounded, vertical_shade
 
 ANIMATED = False
-BACKGROUND = "images/chooser.svg"
 
 
 def grid(view: View) -> tuple[int, int, int, int, int]:
@@ -91,8 +90,9 @@ def buttons(view: View) -> list[Button]:
 def draw(surface: pygame.Surface, view: View) -> None:
     m, palette, lang = view.metrics, view.palette, view.language
     surface.fill(palette.background)
-    if not view.state.settings.contrast:
-        art = view.images.get(view.media(BACKGROUND), view.size)
+    background = view.library.exhibition.theme.chooser_image
+    if background and not view.state.settings.contrast:
+        art = view.images.get(view.media(background), view.size)
         if art is not None:
             surface.blit(art, ((m.width - art.get_width()) // 2, (m.height - art.get_height()) // 2))
             surface.blit(vertical_shade(view.size, 150, 210), (0, 0))

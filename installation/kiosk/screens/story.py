@@ -145,10 +145,13 @@ def caption_width(view: View) -> int:
     return round(m.width * share)
 
 
+LEAD_IN = 0.3  # show a caption this early rather than leave the screen blank while the voice draws breath
+
+
 def current_cue(view: View):
     position = view.show.position(view.now)
     for cue in view.show.timing().cues:
-        if cue.start <= position < cue.end:
+        if cue.start - LEAD_IN <= position < cue.end:
             return cue
     return None
 

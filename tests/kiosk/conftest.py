@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def make_app(library):
+    from installation.kiosk.app import App, Options
+
+    apps = []
+
+    def build(size=(1920, 1080), lib=None):
+        app = App(lib or library, Options(size=size, headless=True, simulated=True, audio=False))
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        app.images.close()
+        app.motion.close()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def runner(app):
+    from installation.kiosk.script import Runner
+
+    return Runner(app)

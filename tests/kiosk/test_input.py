@@ -1,0 +1,130 @@
+"""Touch, mouse and keys drive the real app headless, through the same commands."""
+
+from __future__ import annotations
+
+import logging
+
+import pygame
+import pytest
+
+from installation.kiosk.layout import MIN_TARGET, hit
+from installation.kiosk.script import Runner, Step
+
+
+def keys(runner: Runner, *names: str) -> None:
+    for name in names:
+        runner._key(name)
+
+
+def test_whole_flow_works_from_the_keypad(app, runner):
+    keys(runner, "return")
+    assert app.show.state.screen == "chooser"
+    keys(runner, "right", "return")
+    assert (app.show.state.screen, app.show.state.story) == ("note", "beta")
+    keys(runner, "return")
+    assert app.show.state.screen == "story"
+    keys(runner, "return")  # Enter pauses
+    assert app.show.snapshot()["paused"] is True
+    keys(runner, "right")
+    assert app.show.state.scene == 1
+    keys(runner, "left")
+    assert app.show.state.scene == 0
+    keys(runner, "+", "+")
+    assert app.show.snapshot()["volume"] == pytest.approx(1.0)
+    keys(runner, "-")
+    assert app.show.snapshot()["volume"] == pytest.approx(0.9)
+    keys(runner, "h")
+    assert app.show.state.help
+    keys(runner, "h")
+    assert not app.show.state.help
+    keys(runner, "home")
+    assert app.show.state.screen == "end" and app.show.state.early_exit
+    keys(runner, "return")
+    assert app.show.state.screen == "chooser"
+    keys(runner, "backspace")
+    assert app.show.state.screen == "attract"
+
+
+def test_note_keys_choose_between_continue_and_another(app, runner):
+    keys(runner, "return", "return", "down", "return")
+    assert app.show.state.screen == "chooser"
+
+
+def test_taps_hit_the_buttons_on_screen(app, runner):
+    runner._tap([960, 540])
+    assert app.show.state.screen == "chooser"
+    view = app.view()
+    card = next(b for b in app.buttons(view) if b.command == "open" and b.args == ("alpha",))
+    runner._tap(list(card.rect.center))
+    assert app.show.state.screen == "note"
+    go = next(b for b in app.buttons(app.view()) if b.command == "continue")
+    runner._tap(list(go.rect.center))
+    assert app.show.state.screen == "story"
+    leave = next(b for b in app.buttons(app.view()) if b.command == "home")
+    runner._tap(list(leave.rect.center))
+    assert app.show.state.screen == "end" and app.show.state.early_exit
+
+
+def test_finger_swipes_move_between_scenes(app, runner):
+    from installation.show.commands import make
+
+    app.dispatch(make("go", "alpha"))
+
+    def finger(kind, x, y):
+        pygame.event.post(pygame.event.Event(kind, x=x, y=y, dx=0, dy=0, finger_id=1, touch_id=1, pressure=1))
+    finger(pygame.FINGERDOWN, 0.8, 0.5)
+    finger(pygame.FINGERUP, 0.3, 0.5)
+    runner.advance(0.1)
+    assert app.show.state.scene == 1
+    finger(pygame.FINGERDOWN, 0.3, 0.5)
+    finger(pygame.FINGERUP, 0.8, 0.52)
+    runner.advance(0.1)
+    assert app.show.state.scene == 0
+
+
+def test_mouse_events_synthesised_from_touch_are_ignored(app, runner):
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(960, 540), button=1, touch=True))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(960, 540), button=1, touch=True))
+    runner.advance(0.1)
+    assert app.show.state.screen == "attract"
+
+
+def test_tap_during_idle_warning_only_extends(app, runner):
+    keys(runner, "return")
+    runner.advance(61)
+    assert app.show.state.warning_since is not None
+    runner._tap([960, 700])
+    assert app.show.state.warning_since is None and app.show.state.screen == "chooser"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720), (3840, 2160)])
+def test_touch_targets_are_big_enough_and_do_not_overlap(make_app, size):
+    from installation.show.commands import make
+
+    app = make_app(size)
+    minimum = MIN_TARGET * min(size) / 1080
+    for commands in ([], ["begin"], ["begin", "open alpha"], ["go alpha"], ["go alpha", "home"]):
+        for command in commands:
+            name, *args = command.split()
+            app.dispatch(make(name, *args))
+        buttons = [b for b in app.buttons(app.view()) if b.command not in ("begin",)]
+        for b in buttons:
+            assert b.rect.w >= minimum and b.rect.h >= minimum, (commands, b)
+            assert 0 <= b.rect.x and b.rect.right <= size[0] and 0 <= b.rect.y and b.rect.bottom <= size[1], (size, b)
+        for i, a in enumerate(buttons):
+            for b in buttons[i + 1:]:
+                overlap = not (a.rect.right <= b.rect.x or b.rect.right <= a.rect.x or
+                               a.rect.bottom <= b.rect.y or b.rect.bottom <= a.rect.y)
+                assert not overlap, (size, commands, a.command, b.command)
+        app.dispatch(make("stop"))
+
+
+def test_escape_and_window_close_do_nothing_in_kiosk_mode(app, runner):
+    app.kiosk_mode = True
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    keys(runner, "escape")
+    assert app.running
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_LCTRL | pygame.KMOD_LSHIFT,
+                                         unicode="", scancode=0))
+    runner.advance(0.1)
+    assert not app.running

@@ -1,0 +1,130 @@
+"""Every screen drawn headless at landscape and portrait sizes; captions legible; bad media never crashes."""
+
+from __future__ import annotations
+
+import logging
+import os
+import wave
+from pathlib import Path
+
+import pygame
+import pytest
+
+from installation.kiosk.screens import story as story_screen
+from installation.show.commands import make
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENS = {  # the demo exhibition: Lulu (one scene) and Bo Bo (two scenes)
+    "attract": [],
+    "chooser": ["begin"],
+    "note": ["begin", "open bo-bo"],
+    "story": ["go bo-bo"],
+    "story-zh-200": ["go bo-bo", "language zh-Hant", "text_size 2"],
+    "story-contrast": ["go bo-bo", "contrast 1", "pause"],
+    "end": ["go bo-bo", "next", "next"],
+    "end-early": ["go bo-bo", "home"],
+    "help": ["begin", "help"],
+    "idle-warning": ["begin", "extend"],
+}
+
+
+def shots_dir(tmp_path: Path) -> Path:
+    # set SCREENSHOT_DIR to keep the pictures for looking at them
+    return Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_every_screen_renders(make_app, size, tmp_path):
+    from installation.content.load import load_library
+
+    demo, _ = load_library(REPO / "config" / "demo.yaml")
+    app = make_app(size, demo)
+    from installation.kiosk.script import Runner
+
+    run = Runner(app)
+    out = shots_dir(tmp_path)
+    for name, commands in SCREENS.items():
+        app.dispatch(make("stop"))
+        for command in commands:
+            verb, *args = command.split()
+            app.dispatch(make(verb, *args))
+        run.advance(2.0 if name != "idle-warning" else demo.exhibition.idle.timeout + 1)
+        app.images.wait_all()
+        path = app.screenshot(out / f"{name}-{size[0]}x{size[1]}.png")
+        picture = pygame.image.load(str(path))
+        assert picture.get_size() == size
+        colours = {picture.get_at((x, y))[:3] for x in range(0, size[0], 7) for y in range(0, size[1], 11)}
+        assert len(colours) > 16, f"{name} looks blank"
+
+
+def luminance(rgb) -> float:
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("contrast_mode", [False, True])
+def test_captions_keep_seven_to_one_over_a_white_picture(make_app, tiny_config, contrast_mode):
+    from installation.content.load import load_library
+
+    white = '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080" viewBox="0 0 1920 1080"><rect width="1920" height="1080" fill="#ffffff"/></svg>'
+    (tiny_config.parents[1] / "media/images/alpha/s1.svg").write_text(white)
+    library, _ = load_library(tiny_config)
+    app = make_app((1920, 1080), library)
+    app.dispatch(make("go", "alpha"))
+    if contrast_mode:
+        app.dispatch(make("contrast", 1))
+    app.images.wait_all()
+    app.draw()
+    view = app.view()
+    cue = story_screen.current_cue(view)
+    assert cue is not None
+    surface = app.surface
+    # the caption box sits above the control bar, centred; its darkest and brightest pixels are box and text
+    top = story_screen.bar_top(view) - view.metrics.px(28) - view.metrics.px(70)
+    row = [surface.get_at((x, y))[:3] for y in range(top, story_screen.bar_top(view) - view.metrics.px(30))
+           for x in range(700, 1220, 2)]
+    box = min(row, key=luminance)
+    text = max(row, key=luminance)
+    assert contrast(text, box) >= 7.0
+
+
+def test_missing_and_corrupt_media_never_crash_and_are_logged_once(tiny_config, make_app, caplog, tmp_path):
+    from installation.content.load import load_library
+
+    root = tiny_config.parents[1]
+    (root / "media/images/alpha/s1.svg").unlink()
+    (root / "media/images/alpha/s2.svg").write_bytes(b"\x00\x01 not an svg")
+    narration = root / "media/narration/alpha"
+    narration.mkdir(parents=True)
+    (narration / "s1.en.wav").write_bytes(b"RIFF\x00\x00junk")  # undecodable: plays silently
+    with wave.open(str(narration / "s2.en.wav"), "wb") as w:  # valid header, audio of 3 s
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(8000), w.writeframes(b"\x00\x00" * 24000)
+    library, problems = load_library(tiny_config)
+    assert library.timing("alpha", 0, "en").narration is None
+    assert library.timing("alpha", 1, "en").length == pytest.approx(3.0)
+    from installation.kiosk.script import Runner
+
+    app = make_app((1280, 720), library)
+    run = Runner(app)
+    caplog.set_level(logging.WARNING)
+    for _ in range(2):
+        app.dispatch(make("go", "alpha"))
+        run.advance(2)
+        app.images.wait_all()
+        run.advance(9)  # into scene 2
+        app.images.wait_all()
+        run.advance(1)
+    assert app.running and app.show.state.story == "alpha"
+    messages = [r.getMessage() for r in caplog.records]
+    assert sum("alpha/s1.svg" in m for m in messages) == 1, messages
+    assert sum("alpha/s2.svg" in m for m in messages) == 1, messages
+    picture = app.screenshot(tmp_path / "placeholder.png")
+    assert pygame.image.load(str(picture)).get_at((640, 300))[:3] != (0, 0, 0)
