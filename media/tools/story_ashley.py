@@ -82,7 +82,7 @@ def costs():
     # top-down table
     c.rect(300, 100, 1320, 760, P["indigo2"], rx=30)
     c.rect(300, 100, 1320, 760, c.rad([(0, P["amber"], 0.3), (1, P["amber"], 0)], 960, 420, 720), rx=30)
-    calculator(c, 700, 420, 1.5, rot=-8)
+    calculator(c, 780, 420, 1.4, rot=-8)
     # folded school brochure (tri-fold, slightly open)
     c.poly([(900, 260), (1060, 250), (1070, 520), (905, 530)], P["paper"], op=0.95)
     c.poly([(1060, 250), (1200, 280), (1195, 540), (1070, 520)], P["mist"], op=0.95)
@@ -92,11 +92,11 @@ def costs():
         c.rect(930, 380 + r * 18, 110 - (r == 5) * 40, 4, P["blue"], op=0.5)
     # small neat stack of bills
     for i in range(5):
-        c.group(f"translate({1340 + i * 2} {440 - i * 5}) rotate(4)")
+        c.group(f"translate({1180 + i * 2} {640 - i * 5}) rotate(4)")
         c.rect(-110, -62, 220, 124, P["paper"], op=0.9)
         c.rect(-96, -48, 110, 6, P["blue"], op=0.5)
         c.end()
-    c.group("translate(1348 420) rotate(4)")
+    c.group("translate(1188 620) rotate(4)")
     for r in range(5):
         c.rect(-96, -30 + r * 14, 150, 3, P["blue"], op=0.45)
     c.rect(40, 30, 50, 6, P["rose"], op=0.8)
@@ -143,8 +143,8 @@ def leave():
     curtain(c, x - 100, y - 30, 140, h + 110, "left", P["blue"])
     glow(c, x + w / 2, y + h / 2, 700, P["paper"], 0.12)
     c.rect(0, 780, W, 300, P["rose"], op=0.12)
-    hotel_bed(c, 700, 790, 720)
-    suitcase(c, 1240, 790, 170, 250, P["blue"])
+    hotel_bed(c, 640, 790, 720)
+    suitcase(c, 1140, 790, 170, 250, P["blue"])
     moth(c, 1470, 240, 0.45, op=0.8)
     finish(c)
     return c

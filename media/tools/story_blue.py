@@ -106,14 +106,14 @@ def raid():
     c = Canvas(204)
     room(c, wall=P["indigo"], wall2=P["night"], floor_y=760, light=None)
     # door on the left, opened, hallway light
-    x, w, top = 360, 220, 210
+    x, w, top = 520, 220, 210
     c.rect(x - 18, top - 18, w + 36, 760 - top + 18, P["ink"])
     c.rect(x, top, w, 760 - top, c.lin([(0, P["paper"]), (1, P["amber2"])], 0, top, 0, 760, user=True))
     c.poly([(x + w, top), (x + w + 120, top - 30), (x + w + 120, 810), (x + w, 760)], P["indigo2"])
     glow(c, x + w / 2, 460, 520, P["paper"], 0.2)
     c.poly([(x, 760), (x + w, 760), (x + w + 900, H), (x + 120, H)], P["paper"], op=0.16)
     # massage table, centre right
-    massage_table(c, 1080, 800, 640)
+    massage_table(c, 1160, 800, 520)
     # shelf with towels and a spray bottle
     c.rect(1460, 430, 300, 16, P["indigo2"])
     towel_stack(c, 1560, 430, 4, 150, 30)
@@ -244,8 +244,8 @@ def no_call():
     c.rect(1526, 140, 8, 340, P["ink"], op=0.5); c.rect(1380, 306, 300, 8, P["ink"], op=0.5)
     glow(c, 1530, 310, 500, P["mist"], 0.14)
     c.rect(200, 640, 1520, 20, P["indigo2"]); c.rect(200, 660, 1520, 300, P["ink"])
-    purse_open(c, 820, 640, 1.4)
-    phone_flat(c, 1170, 642, 1.4, face_down=True)
+    purse_open(c, 860, 640, 1.4)
+    phone_flat(c, 1120, 642, 2.2, face_down=True)
     moth(c, 1530, 250, 0.4, op=0.5)
     finish(c)
     return c

@@ -14,7 +14,7 @@ def map_on_wall(c, back=False):
     room(c, wall=P["indigo2"], wall2=P["indigo"], floor_y=900, light=(960, 260))
     x, y, w, h = 400, 150, 1120, 600
     c.rect(x + 10, y + 14, w, h, P["ink"], op=0.4)
-    c.rect(x, y, w, h, P["paper"], op=0.92)
+    c.rect(x, y, w, h, P["paper"], op=0.8)
     c.rect(x, y, w, h, c.lin([(0, P["mist"], 0.25), (1, P["mist"], 0)], 0, y, 0, y + h, user=True))
     for px in (x + 20, x + w - 20):
         c.circle(px, y + 20, 7, P["rose"])
@@ -62,19 +62,19 @@ def team():
     c = Canvas(602)
     room(c, wall=P["teal"], wall2=P["indigo"], floor_y=760, light=None, warm=False)
     # half-open door, right
-    x, w, top = 1300, 240, 240
+    x, w, top = 1160, 240, 240
     c.rect(x - 16, top - 16, w + 32, 760 - top + 16, P["ink"])
     c.rect(x, top, w, 760 - top, c.lin([(0, P["paper"]), (1, P["mist"])], 0, top, 0, 760, user=True))
     glow(c, x + w / 2, 480, 520, P["paper"], 0.2)
     c.poly([(x + w * 0.5, top), (x - 30, top - 30), (x - 30, 800), (x + w * 0.5, 760)], P["dusk"])
     c.poly([(x + w * 0.5, 760), (x + w, 760), (x + w + 200, H), (x - 60, H)], P["paper"], op=0.1)
     # bare table and two chairs
-    chair(c, 560, 800, 1.1, facing=-1)
-    chair(c, 1090, 800, 1.1, facing=1)
-    c.rect(640, 580, 380, 18, P["dusk"])
-    c.rect(660, 598, 14, 200, P["ink"]); c.rect(986, 598, 14, 200, P["ink"])
-    c.path("M808 580 L852 580 L860 520 L800 520 Z", P["paper"], op=0.95)          # paper cup
-    c.ellipse(830, 520, 30, 6, P["mist"])
+    chair(c, 470, 800, 1.1, facing=-1)
+    chair(c, 980, 800, 1.1, facing=1)
+    c.rect(540, 580, 380, 18, P["dusk"])
+    c.rect(560, 598, 14, 200, P["ink"]); c.rect(886, 598, 14, 200, P["ink"])
+    c.path("M738 580 L782 580 L790 520 L730 520 Z", P["paper"], op=0.95)          # paper cup
+    c.ellipse(760, 520, 30, 6, P["mist"])
     moth(c, 760, 300, 0.35, op=0.55)
     finish(c)
     return c
@@ -174,7 +174,7 @@ def review():
     """An empty hearing room seen from the back row: a long table at the front, and a tall window with its blinds closed."""
     c = Canvas(607)
     room(c, wall=P["teal"], wall2=P["indigo"], floor_y=640, light=None, warm=False)
-    blinds(c, 1240, 90, 240, 440, frac=1.0, slat=20)
+    blinds(c, 1100, 80, 200, 380, frac=1.0, slat=20)
     strip_light(c, 520, 30, 320)
     c.rect(560, 470, 800, 20, P["dusk"])
     c.rect(580, 490, 760, 150, P["indigo"])

@@ -54,10 +54,10 @@ def neighbour():
     co.ceiling_lights(2.2, 0.8, warm=False, w=200)
     for d in (0.6, 2.2, 4.6):
         co.door("L", d, d + 0.5 * (1 + d * 0.2), fill=P["indigo"])
-    for d in (1.0, 4.0, 6.8):
+    for d in (0.6, 2.0, 6.8):
         co.door("R", d, d + 0.5 * (1 + d * 0.2), fill=P["indigo"])
     # the neighbour's door, slightly open, warm light spilling out
-    d1, d2 = 2.4, 2.4 + 0.5 * (1 + 2.4 * 0.2)
+    d1, d2 = 3.8, 3.8 + 0.5 * (1 + 3.8 * 0.2)
     co.wall_quad("R", d1 - 0.04, d2 + 0.04, 200, co.F, P["ink"])
     co.wall_quad("R", d1, d2, 240, co.F, P["amber2"])
     co.wall_quad("R", d1, d2 - 0.16, 240, co.F, P["indigo"])

@@ -22,7 +22,7 @@ def home():
     c.rect(700, 120, 820, 150, P["indigo"], rx=4)
     for k in range(4):
         c.rect(710 + k * 205, 130, 195, 130, P["ink"], op=0.25, rx=3)
-    c.path("M860 270 L1060 270 L1100 360 L820 360 Z", P["ink"])
+    c.path("M760 270 L960 270 L1000 360 L720 360 Z", P["ink"])
     ceiling_lamp(c, 1320, 0, 260, r=520)
     # counter
     c.rect(180, 610, 1560, 24, P["amber"], op=0.55)
@@ -30,13 +30,13 @@ def home():
     for k in range(5):
         c.rect(200 + k * 310, 660, 290, 200, P["indigo"], op=0.5, rx=4)
     # stove with pots
-    c.rect(800, 600, 320, 12, P["ink"])
-    pot(c, 880, 600, 130, 86, P["blue"], steam=True)
-    pot(c, 1040, 600, 110, 60, P["dusk"], lid=True)
+    c.rect(700, 600, 320, 12, P["ink"])
+    pot(c, 780, 600, 130, 86, P["blue"], steam=True)
+    pot(c, 940, 600, 110, 60, P["dusk"], lid=True)
     # food containers on the counter
-    stack_of_boxes(c, 1290, 610, n=4, w=120, h=48)
-    food_box(c, 1440, 610, 110, 48, P["amber"])
-    food_box(c, 1440, 548, 110, 48, P["dusk"])
+    stack_of_boxes(c, 1130, 610, n=4, w=120, h=48)
+    food_box(c, 1270, 610, 110, 48, P["amber"])
+    food_box(c, 1270, 548, 110, 48, P["dusk"])
     finish(c)
     return c
 
