@@ -80,25 +80,31 @@ def photo():
     """In a hotel doorway, an outstretched hand seen from the side holds up a phone; its screen shows a small, blurred photograph."""
     c = Canvas(703)
     room(c, wall=P["indigo"], wall2=P["night"], floor_y=820, light=None)
-    # the doorway behind: corridor light
-    c.rect(1160, 120, 380, 700, P["ink"])
-    c.rect(1180, 140, 340, 680, c.lin([(0, P["amber2"]), (1, P["rose"])], 0, 140, 0, 820, user=True), op=0.65)
-    glow(c, 1350, 420, 500, P["amber2"], 0.2)
-    # the arm comes in from the left edge (sleeve), hand holding the phone upright
-    c.poly([(0, 470), (600, 520), (620, 600), (0, 620)], P["ink"])
-    c.ellipse(690, 560, 70, 56, SKIN)
-    for i, yy in enumerate((500, 530, 560, 590)):
-        finger(c, 700, yy + 10, 770, yy, 24, SKIN if i else SKIN_LIT)
-    c.rect(740, 300, 150, 290, P["ink"], rx=20)
-    c.rect(752, 318, 126, 254, P["mist"], rx=8)
+    # the doorway: warm corridor light behind the hand
+    c.rect(760, 100, 480, 720, P["ink"])
+    c.rect(782, 122, 436, 698, c.lin([(0, P["amber2"]), (1, P["rose"])], 0, 122, 0, 820, user=True), op=0.6)
+    glow(c, 1000, 420, 560, P["amber2"], 0.2)
+    # the outstretched arm comes in from the left edge
+    c.poly([(0, 500), (760, 540), (770, 640), (0, 680)], P["ink"])
+    c.poly([(0, 500), (760, 540), (762, 552), (0, 516)], P["dusk"], op=0.5)
+    # palm behind the lower phone, wrist to the left
+    c.ellipse(870, 560, 110, 80, SKIN, rot=-10)
+    # the phone, screen towards us
+    px, py, pw, ph = 880, 250, 220, 400
+    c.rect(px, py, pw, ph, P["ink"], rx=26)
+    c.rect(px + 14, py + 24, pw - 28, ph - 48, P["mist"], rx=10)
+    glow(c, px + pw / 2, py + ph / 2, 320, P["mist"], 0.25)
     # the blurred photograph: soft overlapping shapes, nothing recognisable
-    c.rect(772, 380, 86, 110, P["indigo2"], op=0.8)
-    c.ellipse(800, 430, 30, 40, P["rose"], op=0.35)
-    c.ellipse(830, 450, 36, 30, P["amber2"], op=0.3)
-    c.ellipse(815, 470, 46, 22, P["dusk"], op=0.4)
-    glow(c, 815, 440, 200, P["mist"], 0.3)
-    finger(c, 700, 470, 748, 430, 26, SKIN_LIT)                           # thumb on the phone's side
-    moth(c, 1320, 300, 0.4, op=0.7)
+    c.rect(px + 34, py + 110, pw - 68, 170, P["indigo2"], op=0.8)
+    c.ellipse(px + 90, py + 190, 44, 60, P["rose"], op=0.3)
+    c.ellipse(px + 130, py + 210, 50, 40, P["amber2"], op=0.25)
+    c.ellipse(px + 110, py + 250, 66, 30, P["dusk"], op=0.4)
+    c.rect(px + 34, py + 110, pw - 68, 170, P["mist"], op=0.25)
+    # thumb along the near edge, fingertips curling round the far edge
+    curl(c, f"M{px - 30} {py + 330} C {px - 10} {py + 300} {px + 4} {py + 260} {px + 14} {py + 220}", 40, SKIN_LIT)
+    for k, yy in enumerate((300, 345, 390)):
+        curl(c, f"M{px + pw - 2} {py + yy + 8} C {px + pw - 8} {py + yy + 4} {px + pw - 14} {py + yy + 1} {px + pw - 22} {py + yy}", 30, SKIN if k else SKIN_LIT)
+    moth(c, 1120, 200, 0.4, op=0.75)
     finish(c, floor=0.8)
     return c
 
