@@ -614,20 +614,20 @@ def stone_ticket(c: Canvas):
     c.poly([(300, ty0), (1620, ty0), (1780, ty1), (140, ty1)], vgrad(c, [(0, P["indigo2"]), (1, P["blue"])], ty0, ty1))
     c.rect(140, ty1, 1640, 24, P["ink"])
     # morning light on the table
-    c.poly([(760, ty0), (1180, ty0), (1300, ty1), (720, ty1)], P["amber2"], op=0.12)
+    flat_glow(c, 1000, 700, 520, 0.3, P["amber2"], 0.25)
     # banknotes, fanned
-    banknote(c, 820, 712, rot=-10, color=P["teal"])
-    banknote(c, 850, 700, rot=4, color=P["dusk"])
-    banknote(c, 880, 706, rot=14, color=P["rose"])
+    banknote(c, 836, 716, rot=-10, color=P["teal"])
+    banknote(c, 862, 704, rot=4, color=P["dusk"])
+    banknote(c, 888, 710, rot=14, color=P["rose"])
     # the folded ticket (a narrow slip folded once, lying on its side)
-    c.group("translate(1030 706) rotate(-4)")
-    c.ellipse(0, 34, 110, 10, P["ink"], op=0.35)
-    c.poly([(-96, -8), (96, -8), (100, 30), (-100, 30)], P["paper"], op=0.95)
-    c.poly([(-96, -8), (96, -8), (90, -28), (-90, -28)], P["paper"], op=0.78)
-    c.line(-96, -8, 96, -8, P["mist"], 2, op=0.6)
-    c.rect(-70, 6, 90, 3, P["blue"], op=0.35); c.rect(-70, 15, 120, 3, P["blue"], op=0.35)
+    c.group("translate(1056 706) rotate(-4)")
+    c.ellipse(0, 34, 92, 10, P["ink"], op=0.35)
+    c.poly([(-78, -8), (78, -8), (82, 30), (-82, 30)], P["paper"], op=0.95)
+    c.poly([(-78, -8), (78, -8), (72, -28), (-72, -28)], P["paper"], op=0.78)
+    c.line(-78, -8, 78, -8, P["mist"], 2, op=0.6)
+    c.rect(-56, 6, 70, 3, P["blue"], op=0.35); c.rect(-56, 15, 100, 3, P["blue"], op=0.35)
     c.end()
-    teacup(c, 1220, 738, 0.95)
+    teacup(c, 1206, 738, 0.9)
     motif(c, 1110, 250, 0.55, rot=10, op=0.85)
     finish(c, floor=0.85, vig=0.5)
 
@@ -1063,7 +1063,7 @@ def about_money(c: Canvas):
     c.circle(cx, top_y, 20, P["ink"])
     c.circle(cx, top_y, 7, P["amber"], op=0.8)
     ang = math.radians(-9)     # negative: left end down
-    L = 280
+    L = 235
     lx, ly = cx - L * math.cos(ang), top_y - L * math.sin(ang)
     rx, ry = cx + L * math.cos(ang), top_y + L * math.sin(ang)
     c.line(lx, ly, rx, ry, P["ink"], 12)
@@ -1072,10 +1072,10 @@ def about_money(c: Canvas):
         drop = 260
         py = ey + drop
         c.circle(ex, ey, 9, P["ink"])
-        c.line(ex, ey, ex - 110, py, P["ink"], 3, op=0.9)
-        c.line(ex, ey, ex + 110, py, P["ink"], 3, op=0.9)
-        c.path(f"M{f(ex-130)} {f(py)} C {f(ex-110)} {f(py+46)} {f(ex+110)} {f(py+46)} {f(ex+130)} {f(py)} Z", P["ink"])
-        c.ellipse(ex, py, 130, 14, P["indigo2"])
+        c.line(ex, ey, ex - 90, py, P["ink"], 3, op=0.9)
+        c.line(ex, ey, ex + 90, py, P["ink"], 3, op=0.9)
+        c.path(f"M{f(ex-106)} {f(py)} C {f(ex-90)} {f(py+40)} {f(ex+90)} {f(py+40)} {f(ex+106)} {f(py)} Z", P["ink"])
+        c.ellipse(ex, py, 106, 12, P["indigo2"])
         if full:
             coin_stack(c, ex, py + 6, n=22, r=48, h=10)
     glow(c, lx, ly + 120, 260, P["amber2"], 0.2)
