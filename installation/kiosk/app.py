@@ -72,6 +72,11 @@ class App:
         self.inbox: queue.SimpleQueue[tuple[Command, Callable | None]] = queue.SimpleQueue()
         self.effect_listeners: list[Callable[[Effect], None]] = []
         self.change_listeners: list[Callable[[dict], None]] = []
+        # ops hooks (installation.ops: live reload, opening hours, statistics, watchdog); see ops/__init__.py
+        self.command_listeners: list[Callable[[Command], None]] = []  # every command, before the show sees it
+        self.step_hooks: list[Callable[[], None]] = []  # once per loop turn, after drawing
+        self.draw_hooks: list[Callable[[pygame.Surface, View], None]] = []  # over the finished picture
+        self.close_hooks: list[Callable[[], None]] = []
         self.running = True
         self.drawn: tuple | None = None
         self.frame_times: list[float] | None = None
@@ -118,7 +123,26 @@ class App:
         self.inbox.put((command, reply))
 
     def dispatch(self, command: Command) -> None:
+        for listener in self.command_listeners:
+            try:
+                listener(command)
+            except Exception:
+                log.exception("command listener failed for %s", command.name)
         self.carry_out(self.show.dispatch(command))
+
+    def reload(self, library: Library, stale: set[Path] | frozenset = frozenset()) -> None:
+        """Live reload (installation.ops.reload, at a safe point): swap in a new library, keeping the visitor's state;
+        forget cached images and sounds of the changed files."""
+        self.library = self.show.library = library
+        with self.images.lock:
+            for key in [key for key in self.images.ready if key[0] in stale]:
+                del self.images.ready[key]
+            self.images.failed -= set(stale)
+        for path in stale:
+            self.narration.sounds.pop(path, None)
+            self.narration.reported.discard(path)
+        self.drawn = None
+        self.preload_story_cards()
 
     def snapshot(self) -> dict:
         with self._snapshot_lock:
@@ -213,6 +237,11 @@ class App:
         self.motion.frozen = self.show.state.paused_at is not None
         drawn = self.draw_if_needed()
         self.publish()
+        for hook in self.step_hooks:
+            try:
+                hook()
+            except Exception:
+                log.exception("loop hook failed")
         return drawn
 
     def publish(self) -> None:
@@ -266,6 +295,8 @@ class App:
         SCREENS[view.state.screen].draw(self.surface, view)
         if overlays.active(view):
             overlays.draw(self.surface, view)
+        for hook in self.draw_hooks:
+            hook(self.surface, view)
 
     def run(self) -> None:
         while self.running:
@@ -289,6 +320,11 @@ class App:
         return path
 
     def close(self) -> None:
+        for hook in self.close_hooks:
+            try:
+                hook()
+            except Exception:
+                log.exception("close hook failed")
         self.narration.stop()
         self.images.close()
         self.motion.close()

@@ -34,6 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--story", help="preview: open this story directly")
     parser.add_argument("--scene", type=int, default=1, help="preview: start at this scene (1-based)")
     parser.add_argument("--language", help="preview: start in this language (en, zh-Hant)")
+    from .. import ops
+
+    ops.add_arguments(parser)  # --stats, --no-watch, --hours, … (installation.ops)
 
 
 def default_config() -> Path:
@@ -48,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from .. import ops
+
+    ops.setup_logging(args)  # journald or rotating log files (installation.ops.logs)
     from ..content.load import load_library
     from ..show.commands import make
     from .app import App, Options
@@ -85,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
     from ..control import attach as attach_control  # OSC and other outside control, if configured
 
     attach_control(app, args)
+    ops.attach(app, args, config)  # live reload, opening hours, statistics, systemd watchdog
     if args.script:
         Runner(app).run(steps)
         app.close()

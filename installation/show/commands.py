@@ -91,6 +91,7 @@ SPECS: dict[str, Spec] = {
     "blackout": Spec((_flag,)),
     "identify": Spec((_number,), optional=1, help="show the screen's name for N seconds (default 5)"),
     "quit": Spec(help="close the kiosk (a supervisor restarts it)"),
+    "reload": Spec(help="load changed content again; applied at the next safe point (docs/operations.md)"),
 }
 
 

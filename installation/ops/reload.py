@@ -1,0 +1,266 @@
+"""Live reload: edits to config/, stories/ and media/ (or the `reload` command, OSC /reload) build a new Library
+off the render path; a valid one is swapped in at the next safe point, an invalid one leaves the show untouched.
+
+Safe point: never mid-scene of a story a visitor is watching. The swap waits while the visitor is on the content
+note or inside a story, and happens on the attract screen, the chooser, during blackout, or on the end card (if the
+story just finished is still in the new library; otherwise it waits for the chooser).
+
+Invalid: the loader reported an error (YAML, schema, a missing story file…). The problems go to the log, one line
+each, and in windowed preview a banner lists them as `path:line: message` until a later reload succeeds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE = 0.6  # seconds of quiet after the last file event before loading
+WATCHED = ("config", "stories", "media")
+IGNORED_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".part", ".crdownload", ".kate-swp")
+BANNER_LINES = 8
+
+Fingerprint = dict[Path, tuple[int, int]]
+
+
+def fingerprint(folder: Path) -> Fingerprint:
+    """(mtime, size) of every file under a folder: what changed since the last load decides which caches to drop."""
+    out: Fingerprint = {}
+    for base, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(base) / name
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            out[path] = (stat.st_mtime_ns, stat.st_size)
+    return out
+
+
+def changed_paths(old: Fingerprint, new: Fingerprint) -> set[Path]:
+    return {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
+
+
+def ignored(path: str) -> bool:
+    name = os.path.basename(path)
+    return name.startswith((".#", ".~")) or name.endswith(IGNORED_SUFFIXES) or "/.git/" in path
+
+
+def safe_to_swap(state, library) -> bool:
+    """May the library change under the visitor now?"""
+    if state.blackout or state.screen in ("attract", "chooser"):
+        return True
+    if state.screen == "end":
+        return state.story in library.stories
+    return False  # on the content note or in a story: wait
+
+
+def adjust_state(state, library) -> None:
+    """Keep the visitor's state valid in the new library (language still offered, focus inside the playlist)."""
+    exhibition = library.exhibition
+    if state.settings.language not in exhibition.languages:
+        state.settings.language = exhibition.default_language
+    if state.screen == "chooser":
+        state.focus = max(0, min(state.focus, len(library.stories) - 1))
+    if state.story is not None and state.story not in library.stories and state.screen in ("attract", "chooser"):
+        state.story = None
+    state.version += 1
+
+
+@dataclass
+class Outcome:
+    accepted: bool
+    problems: list  # Problem objects from the loader (errors and warnings)
+
+
+class Reloader:
+    def __init__(self, app, config: Path, debounce: float = DEBOUNCE, banner: bool = False, threaded: bool = True):
+        self.app, self.config, self.debounce, self.banner = app, Path(config), debounce, banner
+        self.root = Path(app.library.root)
+        self.media = self.root / "media"
+        self.known = fingerprint(self.media)
+        self.lock = threading.Lock()
+        self.pending: tuple[object, set[Path]] | None = None  # (library, changed media files) waiting to be swapped
+        self.shown: list = []  # problems on the banner
+        self.listeners: list[Callable[[object], None]] = []  # called (render thread) after each swap
+        self.due: float | None = None
+        self.wake = threading.Condition(self.lock)
+        self.stopped = False
+        self.loads = 0  # how many loads ran (tests wait on it)
+        self.last: Outcome | None = None
+        self.observer = None
+        self.thread: threading.Thread | None = None
+        if threaded:
+            self.thread = threading.Thread(target=self._run, name="live-reload", daemon=True)
+            self.thread.start()
+
+    # ------------------------------------------------------------- triggers (any thread)
+    def request(self, delay: float | None = None) -> None:
+        """Load again after `delay` seconds of quiet (the debounce); a later request pushes it back."""
+        delay = self.debounce if delay is None else delay
+        with self.wake:
+            self.due = time.monotonic() + delay
+            self.wake.notify_all()
+
+    def on_command(self, command) -> None:
+        if command.name == "reload":
+            log.info("reload requested (%s)", command.source)
+            if self.thread is None:
+                self.load()
+            else:
+                self.request(0.0)
+
+    def watch(self) -> bool:
+        """Start the file watcher on config/, stories/ and media/. False if it cannot run (reload still works)."""
+        try:
+            from watchdog.events import FileSystemEventHandler
+            from watchdog.observers import Observer
+        except ImportError as exc:  # pragma: no cover - a dependency
+            log.warning("file watcher unavailable (%s); use the reload command", exc)
+            return False
+        reloader = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event):  # watchdog's thread
+                if event.event_type in ("opened", "closed_no_write") or event.is_directory and event.event_type == "modified":
+                    return
+                paths = [getattr(event, "src_path", ""), getattr(event, "dest_path", "")]
+                if all(not p or ignored(os.fsdecode(p)) for p in paths):
+                    return
+                reloader.request()
+
+        folders = {self.config.resolve().parent} | {self.root / name for name in WATCHED}
+        try:
+            observer = Observer()
+            for folder in sorted(folders):
+                if folder.is_dir():
+                    observer.schedule(Handler(), str(folder), recursive=True)
+            observer.daemon = True
+            observer.start()
+        except (OSError, RuntimeError) as exc:
+            log.warning("file watcher could not start (%s); use the reload command", exc)
+            return False
+        self.observer = observer
+        log.info("watching %s for changes", ", ".join(str(f) for f in sorted(folders) if f.is_dir()))
+        return True
+
+    # ------------------------------------------------------------- loading (worker thread, or tests)
+    def load(self) -> Outcome:
+        """Build a new library now; if valid, keep it for the next safe point."""
+        from ..content.load import load_library
+
+        started = time.perf_counter()
+        try:
+            library, problems = load_library(self.config, self.root)
+        except Exception as exc:  # the loader should report, not raise; never let a reload take the kiosk down
+            from ..content.yamlpos import Problem
+
+            library, problems = None, [Problem(str(self.config), 1, f"cannot load: {type(exc).__name__}: {exc}")]
+        errors = [p for p in problems if p.level == "error"]
+        with self.lock:
+            self.loads += 1
+            if library is None or errors:
+                outcome = Outcome(False, problems)
+                log.warning("reload refused: %d error(s); the show goes on unchanged", len(errors) or 1)
+                for problem in errors or problems:
+                    log.warning("%s", problem)
+            else:
+                new_known = fingerprint(self.media)
+                changed = changed_paths(self.known, new_known)
+                previous = self.pending[1] if self.pending else set()
+                self.known = new_known
+                self.pending = (library, changed | previous)
+                outcome = Outcome(True, problems)
+                log.info("reload: new content loaded in %.2f s (%d stories, %d media files changed); applying at "
+                         "the next safe point", time.perf_counter() - started, len(library.stories), len(changed))
+            self.last = outcome
+            self.wake.notify_all()
+        self._set_banner([] if outcome.accepted else (errors or problems))
+        return outcome
+
+    def wait_loads(self, count: int, timeout: float = 10.0) -> bool:
+        """Tests: wait until `count` loads have run."""
+        with self.wake:
+            return self.wake.wait_for(lambda: self.loads >= count, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self.wake:
+                while not self.stopped and (self.due is None or time.monotonic() < self.due):
+                    timeout = None if self.due is None else max(0.0, self.due - time.monotonic())
+                    self.wake.wait(timeout)
+                if self.stopped:
+                    return
+                self.due = None
+            self.load()
+
+    # ------------------------------------------------------------- applying (render thread)
+    def tick(self) -> None:
+        """A loop-turn hook: swap a waiting library in if the visitor is at a safe point."""
+        if self.pending is None:
+            return
+        with self.lock:
+            pending = self.pending
+            if pending is None or not safe_to_swap(self.app.show.state, pending[0]):
+                return
+            self.pending = None
+        library, changed = pending
+        adjust_state(self.app.show.state, library)
+        self.app.reload(library, changed)
+        log.info("reload applied: %d stories in the playlist (%s)", len(library.stories), ", ".join(library.stories))
+        for listener in self.listeners:
+            try:
+                listener(library)
+            except Exception:
+                log.exception("reload listener failed")
+
+    def _set_banner(self, problems: list) -> None:
+        if self.banner and problems != self.shown:
+            self.shown = list(problems)
+            self.app.drawn = None  # redraw with (or without) the banner
+
+    def draw(self, surface, view) -> None:
+        """A draw hook: in windowed preview, the problems of the last refused reload over the picture."""
+        problems = self.shown
+        if not problems:
+            return
+        import pygame
+
+        m = view.metrics
+        size = max(12, m.px(22))
+        title_size = max(14, m.px(26))
+        pad = m.px(16)
+        lines = [f"{p.path}:{p.line}: {p.message}" for p in problems[:BANNER_LINES]]
+        if len(problems) > BANNER_LINES:
+            lines.append(f"… and {len(problems) - BANNER_LINES} more (see the log)")
+        title = f"Not reloaded: {len(problems)} problem{'s' if len(problems) != 1 else ''} (the show is unchanged)"
+        rendered = [view.text.render(title, title_size, (255, 214, 102))]
+        width = m.width - 2 * pad
+        for line in lines:
+            for part in view.text.block(line, size, (245, 245, 245), width - 2 * pad):
+                rendered.append(part)
+        height = pad * 2 + sum(s.get_height() + m.px(4) for s in rendered)
+        box = pygame.Surface((m.width, height), pygame.SRCALPHA)
+        box.fill((110, 18, 18, 225))
+        surface.blit(box, (0, 0))
+        y = pad
+        for part in rendered:
+            surface.blit(part, (pad * 2, y))
+            y += part.get_height() + m.px(4)
+
+    def close(self) -> None:
+        with self.wake:
+            self.stopped = True
+            self.wake.notify_all()
+        if self.observer is not None:
+            try:
+                self.observer.stop()
+            except Exception:  # pragma: no cover
+                pass
