@@ -28,7 +28,7 @@ from installation.content.yamlpos import Problem
 
 log = logging.getLogger(__name__)
 
-BUILDER_VERSION = 1  # raise when the output for the same inputs changes
+BUILDER_VERSION = 3  # raise when the output for the same inputs changes
 LANGUAGES = ("en", "zh-Hant")
 DEFAULT_TARGET = -20.0  # LUFS (same as loudness.DEFAULT_TARGET, repeated to keep imports light)
 LEAD = 0.25  # seconds of silence before the first sentence
@@ -138,13 +138,14 @@ def _file_digest(path: Path, root: Path, cache: dict[str, list]) -> str:
 
 
 def _digest(job: Job, root: Path, files: dict[str, list]) -> str:
+    from .loudness import CEILING
     from .speech import RATES, VOICES, engine_version
 
     payload: dict = {
         "builder": BUILDER_VERSION,
         "language": job.language,
         "target": round(job.target, 2),
-        "timing": [LEAD, PAUSE, TAIL, CUE_GAP, MIN_CUE, MAX_CPS.get(job.language)],
+        "timing": [LEAD, PAUSE, TAIL, CUE_GAP, MIN_CUE, MAX_CPS.get(job.language), CEILING],
         "items": [[item.text, item.start, item.end] for item in job.items],
     }
     if job.recording:
@@ -161,8 +162,9 @@ def _digest(job: Job, root: Path, files: dict[str, list]) -> str:
 
 
 def make_plan(root: Path, stories: Iterable[str] | None = None, target: float = DEFAULT_TARGET,
-              files: dict[str, list] | None = None) -> Plan:
-    """Read the stories and list every (scene, language) to build, with the hash of its inputs. No synthesis."""
+              files: dict[str, list] | None = None, lines: bool = True) -> Plan:
+    """Read the stories and list every (scene, language) to build, with the hash of its inputs. No synthesis.
+    `lines=False` skips finding the line of each caption (for messages), which parses each file a second time."""
     from dataclasses import replace
 
     from installation.content.load import load_story
@@ -183,7 +185,7 @@ def make_plan(root: Path, stories: Iterable[str] | None = None, target: float = 
             continue
         plan.managed.add(story.id)
         shown = _shown(path, root)
-        located, _ = load_yaml(path, shown)
+        located = load_yaml(path, shown)[0] if lines else None
         line_of = located.line_of if located else (lambda loc: 1)
         for index, scene in enumerate(story.scenes):
             for language in LANGUAGES:
@@ -270,16 +272,47 @@ def _orphans(root: Path, plan: Plan) -> list[Path]:
 
 
 def needs_build(root: Path | str) -> bool:
-    """True if some narration is missing or out of date (or left over from a deleted scene). Cheap: reads the
-    stories and the manifest, hashes changed recordings, synthesises nothing. A scene that failed to build
-    with the same inputs last time does not count (building again would fail again)."""
+    """True if some narration is missing or out of date (or left over from a deleted scene). Cheap: nothing is
+    synthesised, and when no story file or recording changed since the last full build (same sizes and times)
+    and every output is there, no story is even parsed. A scene that failed to build with the same inputs last
+    time does not count (building again would fail again)."""
     root = Path(root).resolve()
     manifest = read_manifest(root)
-    plan = make_plan(root, None, _last_target(manifest), manifest["files"])
+    snapshot = manifest.get("snapshot")
+    if snapshot and snapshot == _snapshot(root) and _outputs_present(root, manifest):
+        return False
+    plan = make_plan(root, None, _last_target(manifest), manifest["files"], lines=False)
     for job in plan.jobs:
         if not _up_to_date(job, manifest) and not _known_failure(job, manifest):
             return True
     return bool(_orphans(root, plan))
+
+
+def _snapshot(root: Path) -> str:
+    """A hash of the size and time of every story file and recording, and of the builder's version."""
+    from .recordings import recordings_dir
+    from .speech import engine_version
+
+    entries: list = [BUILDER_VERSION, engine_version(), _settings()]
+    for folder in (root / "stories", recordings_dir(root)):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    entries.append([_shown(path, root), stat.st_size, stat.st_mtime_ns])
+    return hashlib.sha256(json.dumps(entries).encode()).hexdigest()
+
+
+def _settings() -> list:
+    from .loudness import CEILING
+    from .speech import RATES, VOICES
+
+    return [LEAD, PAUSE, TAIL, CUE_GAP, MIN_CUE, MAX_CPS, RATES, VOICES, CEILING]
+
+
+def _outputs_present(root: Path, manifest: dict) -> bool:
+    folder = narration_dir(root)
+    return all((folder / f"{key}.wav").is_file() and (folder / f"{key}.vtt").is_file() for key in manifest["outputs"])
 
 
 def _last_target(manifest: dict) -> float:
@@ -341,7 +374,9 @@ def build(root: Path | str, stories: Iterable[str] | None = None, target: float 
 
     stories = list(stories) if stories is not None else None
     with _BuildLock(root):
+        snapshot = _snapshot(root) if stories is None else None  # taken first: later edits count as changes
         manifest = read_manifest(root)
+        manifest.pop("snapshot", None)
         plan = make_plan(root, stories, target, manifest["files"])
         manifest["files"] = plan.files
         manifest["target"] = float(target)
@@ -387,6 +422,8 @@ def build(root: Path | str, stories: Iterable[str] | None = None, target: float 
         bar = _progress(len(todo), progress)
         try:
             _run_jobs(todo, workers, finished, bar)
+            if snapshot:
+                manifest["snapshot"] = snapshot  # a complete build of everything: needs_build() may trust it
         finally:
             if bar is not None:
                 bar.close()
@@ -625,7 +662,7 @@ def _write(job: Job, samples, rate: int, cues) -> dict:
     import numpy as np
 
     from .captions import write_atomic, write_subtitles
-    from .loudness import CEILING, TOLERANCE, from_int, measure, normalise, peak_db, to_int16
+    from .loudness import CEILING, TOLERANCE, from_int, measure, normalise, to_int16, true_peak_db
 
     audio, before, _ = normalise(samples, rate, job.target, CEILING)
     pcm = to_int16(audio)
@@ -649,7 +686,7 @@ def _write(job: Job, samples, rate: int, cues) -> dict:
         "cues": len(cues),
         "loudness": round(loudness, 2),
         "measured": round(before, 2),
-        "peak": round(peak_db(from_int(frames)), 2),
+        "true_peak": round(true_peak_db(from_int(frames)), 2),
         "rate_hz": rate,
     }
 

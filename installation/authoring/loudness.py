@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 DEFAULT_TARGET = -20.0  # LUFS
-CEILING = -1.0  # dBFS: the highest sample peak after normalising
+CEILING = -1.0  # dBTP: the highest true peak (4× oversampled) after normalising
 TOLERANCE = 0.5  # LU: how far a written file may be from its target
 MIN_SECONDS = 0.5  # shorter audio cannot be measured (one 400 ms gating block, with margin)
 
@@ -32,22 +32,47 @@ def measure(samples, sample_rate: int) -> float:
 
 
 def peak_db(samples) -> float:
+    """Sample peak in dBFS."""
     import numpy as np
 
     peak = float(np.max(np.abs(samples))) if len(samples) else 0.0
     return 20 * math.log10(peak) if peak > 0 else -math.inf
 
 
-def limit(samples, sample_rate: int, ceiling_db: float = CEILING, window: float = 0.01):
-    """Keep every sample peak at or below `ceiling_db` with a smooth gain curve (no hard clipping).
+def true_peak_db(samples) -> float:
+    """True peak in dBTP (the highest level between samples too, estimated by 4× oversampling)."""
+    level = _true_level(samples)
+    peak = float(level.max()) if level.size else 0.0
+    return 20 * math.log10(peak) if peak > 0 else -math.inf
+
+
+def _true_level(samples):
+    """Per sample, the highest absolute level at it and at the three points after it at 4× the rate (any channel)."""
+    import numpy as np
+    from scipy.signal import resample_poly
+
+    data = np.asarray(samples, dtype=np.float64)
+    mono = data if data.ndim == 1 else np.max(np.abs(data), axis=1)
+    if data.shape[0] == 0:
+        return np.zeros(0)
+    over = resample_poly(data, 4, 1, axis=0, window=("kaiser", 5.0))[: data.shape[0] * 4]
+    if over.ndim > 1:
+        over = np.max(np.abs(over), axis=1)
+    level = np.abs(over).reshape(data.shape[0], 4).max(axis=1)
+    return np.maximum(level, np.abs(mono))
+
+
+def limit(samples, sample_rate: int, ceiling_db: float = CEILING, window: float = 0.01, level=None):
+    """Keep the true peak at or below `ceiling_db` with a smooth gain curve (no hard clipping).
 
     The gain each sample needs is spread `window` seconds to either side: a minimum filter followed by a moving
-    average of the same width never exceeds the needed gain, and fades in and out over 2 × `window`."""
+    average of the same width never exceeds the needed gain, and fades in and out over 2 × `window`.
+    `level` may give the true level per sample (`_true_level(samples)`) if it is already known."""
     import numpy as np
     from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
     ceiling = 10 ** (ceiling_db / 20)
-    level = np.abs(samples) if samples.ndim == 1 else np.max(np.abs(samples), axis=1)
+    level = _true_level(samples) if level is None else level
     if level.size == 0 or level.max() <= ceiling:
         return samples
     gain = np.minimum(1.0, ceiling / np.maximum(level, 1e-12))
@@ -66,11 +91,13 @@ def normalise(samples, sample_rate: int, target: float = DEFAULT_TARGET, ceiling
 
     data = np.asarray(samples, dtype=np.float64)
     before = measure(data, sample_rate)
+    level = _true_level(data)  # scales with the gain: computed once
     gain_db = target - before
     out = data
     after = before
     for _ in range(6):
-        out = limit(data * 10 ** (gain_db / 20), sample_rate, ceiling_db)
+        gain = 10 ** (gain_db / 20)
+        out = limit(data * gain, sample_rate, ceiling_db, level=level * gain)
         after = measure(out, sample_rate)
         if abs(after - target) < 0.05:
             break

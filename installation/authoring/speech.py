@@ -8,6 +8,7 @@ failed voice change can crash the library, so a voice is only used once espeak h
 from __future__ import annotations
 
 import ctypes
+import functools
 import threading
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ VOICES: dict[str, tuple[str, ...]] = {
     "zh-Hant": ("yue",),  # Cantonese, read from Traditional characters
 }
 # Calm speaking rates in espeak's words per minute (its default is 175).
-RATES: dict[str, int] = {"en": 150, "zh-Hant": 150}
+RATES: dict[str, int] = {"en": 140, "zh-Hant": 150}
 MIN_RATE, MAX_RATE = 80, 450
 
 # espeak-ng constants (speak_lib.h)
@@ -49,6 +50,7 @@ class Speech:
         return len(self.samples) / float(self.sample_rate)  # type: ignore[arg-type]
 
 
+@functools.lru_cache(maxsize=None)
 def engine_version() -> str:
     """The version of the bundled espeak-ng package, without loading the library (cheap)."""
     from importlib import metadata
