@@ -36,14 +36,15 @@ DEFAULT_TARGET = -20.0  # LUFS, when neither --target nor the narration build's 
 LOUDNESS_TOLERANCE = 2.0  # LU
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
 
-# Localised texts of a story or an exhibition: (location, required in every language of the show).
-EXHIBITION_TEXTS: tuple[tuple[tuple, bool], ...] = (
+# Localised texts of a story or an exhibition: (location, required in every language of the show; None: checked
+# elsewhere).
+EXHIBITION_TEXTS: tuple[tuple[tuple, bool | None], ...] = (
     (("title",), True), (("subtitle",), False), (("venue",), False),
     (("resources", "title"), True), (("resources", "lines"), True),
 )
-STORY_TEXTS: tuple[tuple[tuple, bool], ...] = (
+STORY_TEXTS: tuple[tuple[tuple, bool | None], ...] = (
     (("name",), True), (("place",), True), (("summary",), False),
-    (("content_notes",), True), (("epilogue",), True),
+    (("content_notes",), None), (("epilogue",), True),
 )
 SCENE_TEXTS: tuple[tuple[str, bool], ...] = (("alt", True), ("description", False))
 
@@ -51,6 +52,7 @@ SCENE_TEXTS: tuple[tuple[str, bool], ...] = (("alt", True), ("description", Fals
 _SCENE_TWICE = re.compile(r"^scene id '.*' is used twice$")
 _PLAYLIST_TWICE = "playlist names a story twice"
 _DEFAULT_NOT_IN = re.compile(r"^default_language '.*' is not in languages$")
+_NOTES_EMPTY = re.compile(r"^content_notes: content notes for .* must list at least one specific note$")
 
 
 # ------------------------------------------------------------------------------------------------- results
@@ -107,6 +109,7 @@ class Checker:
         self.target = target if target is not None else manifest_target(self.root)
         self.audio = audio
         self.findings: list[Finding] = []
+        self._seen: set[tuple] = set()
         self.story: str | None = None
         self.scene: int | None = None
         self._images: dict[Path, list[str]] = {}
@@ -115,11 +118,17 @@ class Checker:
     # -- recording problems
 
     def add(self, path: str, line: int, message: str, level: str = ERROR) -> None:
-        self.findings.append(Finding(Problem(path, int(line or 1), message, level), self.story, self.scene))
+        self.extend([Problem(path, int(line or 1), message, level)])
 
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
-            self.findings.append(Finding(problem, self.story, self.scene))
+            if "\n" in problem.message:  # one problem, one line (YAML's messages can span several)
+                problem = Problem(problem.path, problem.line, re.sub(r"\s*\n\s*", " ", problem.message).strip(),
+                                  problem.level)
+            key = (problem.path, problem.line, problem.level, problem.message)
+            if key not in self._seen:  # e.g. one narration file used by two scenes with the same id
+                self._seen.add(key)
+                self.findings.append(Finding(problem, self.story, self.scene))
 
     def guarded(self, shown: str, what: str, action: Callable[[], Any]) -> Any:
         """Run one check; an unexpected exception becomes an error line instead of a traceback."""
@@ -162,7 +171,7 @@ class Checker:
         if not isinstance(playlist, list):
             report.findings = self.findings
             return report
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         ids: list[tuple[str, int]] = []
         for index, story_id in enumerate(playlist):
             line = located.line_of(("playlist", index))
@@ -171,8 +180,9 @@ class Checker:
                     self.add(shown, line, f"playlist: {story_id!r} is not a story id")
                 continue
             if story_id in seen:
+                self.add(shown, line, f"playlist names story '{story_id}' twice (first at line {seen[story_id]})")
                 continue
-            seen.add(story_id)
+            seen[story_id] = line
             ids.append((story_id, line))
         for story_id, line in ids:
             self.story, self.scene = story_id, None
@@ -203,16 +213,8 @@ class Checker:
         out = []
         for problem in problems:
             if problem.message == _PLAYLIST_TWICE:
-                playlist = located.data.get("playlist") if isinstance(located.data, dict) else None
-                first: dict[Any, int] = {}
-                for index, item in enumerate(playlist or []):
-                    line = located.line_of(("playlist", index))
-                    if item in first:
-                        out.append(Problem(problem.path, line, f"playlist names story '{item}' twice "
-                                                               f"(first at line {first[item]})", problem.level))
-                    else:
-                        first[item] = line
-            elif _DEFAULT_NOT_IN.match(problem.message):
+                continue  # reported with the line of the second entry by check_exhibition
+            if _DEFAULT_NOT_IN.match(problem.message):
                 out.append(Problem(problem.path, located.line_of(("default_language",)), problem.message, problem.level))
             else:
                 out.append(problem)
@@ -243,9 +245,9 @@ class Checker:
             self.add(shown, located.line_of(("withdrawn",)), "withdrawn: not shown in any playlist", WARNING)
             return "withdrawn"
         story, problems = load_story(path, self.root)
-        self.extend(p for p in problems if not _SCENE_TWICE.match(p.message))
+        self.extend(p for p in problems if not _SCENE_TWICE.match(p.message) and not _NOTES_EMPTY.match(p.message))
         if located is None or data is None:
-            return "checked"
+            return None
         self.check_texts(shown, located, STORY_TEXTS, (), languages)
         self.check_content_notes(shown, located, languages)
         if isinstance(data.get("thumbnail"), str):
@@ -267,6 +269,9 @@ class Checker:
             try:
                 scene = Scene.model_validate(raw)
             except Exception:  # its schema problems are already reported (with their lines) by load_story
+                if isinstance(raw, dict) and isinstance(raw.get("illustration"), str):
+                    self.guarded(shown, "illustration", lambda: self.check_image(
+                        raw["illustration"], shown, located.line_of(("scenes", index, "illustration")), "illustration"))
                 continue
             self.guarded(shown, f"scene '{scene.id}'",
                          lambda: self.check_scene(story_id, index, scene, shown, located, languages))
@@ -300,19 +305,24 @@ class Checker:
         notes = located.data.get("content_notes")
         if not isinstance(notes, dict):
             return  # missing or malformed: a schema error already
+        for language, items in notes.items():
+            if not isinstance(items, list):
+                continue  # a schema error already
+            blank = [i for i, note in enumerate(items) if isinstance(note, str) and not note.strip()]
+            if not items or blank:
+                line = located.line_of(("content_notes", language) + ((blank[0],) if blank else ()))
+                self.add(shown, line, f"content notes for {language} must list at least one specific note "
+                                      f"(e.g. \"immigration detention\"), and no empty one")
         for language in languages:
-            items = notes.get(language)
-            if isinstance(items, list) and items and all(isinstance(n, str) and n.strip() for n in items):
-                continue
             if language in notes:
-                continue  # present but empty or blank: the schema reports it
+                continue
             self.add(shown, located.line_of(("content_notes",)),
                      f"content_notes: no notes in {language} (visitors choosing {language} must be told "
                      f"what the story contains before it starts)")
 
     # -- texts
 
-    def check_texts(self, shown: str, located: Located, fields: Iterable[tuple[tuple, bool]], base: tuple,
+    def check_texts(self, shown: str, located: Located, fields: Iterable[tuple[tuple, bool | None]], base: tuple,
                     languages: list[str]) -> None:
         for loc, required in fields:
             value = _get(located.data, base + loc)
@@ -320,13 +330,13 @@ class Checker:
                 continue
             self.check_localised(shown, located, base + loc, value, required, languages)
 
-    def check_localised(self, shown: str, located: Located, loc: tuple, value: Any, required: bool,
+    def check_localised(self, shown: str, located: Located, loc: tuple, value: Any, required: bool | None,
                         languages: list[str]) -> None:
         if not isinstance(value, dict):
             return  # a schema error already
         name = ".".join(str(part) for part in loc if not isinstance(part, int))
         for language in languages:
-            if language not in value:
+            if required is not None and language not in value:
                 self.add(shown, located.line_of(loc), f"{name}: no {language} text (the exhibition is shown in "
                                                       f"{' and '.join(languages)})", ERROR if required else WARNING)
         for language, text in value.items():
@@ -428,9 +438,10 @@ class Checker:
                                          f"run `installation media build --force`")
             return None, length
         if [_norm(c.text) for c in cues] != [_norm(t) for t in texts]:
-            self.add(shown, line, f"{where}: the narration was built from other captions than these "
-                                  f"({len(cues)} cues for {len(texts)} captions, or changed wording); run "
-                                  f"`installation media build`", WARNING)
+            why = (f"{len(cues)} cues for {len(texts)} captions" if len(cues) != len(texts)
+                   else "the wording has changed")
+            self.add(shown, line, f"{where}: the narration was built from other captions than these ({why}); "
+                                  f"run `installation media build`", WARNING)
             return None, length
         return [(c.start, c.end, c.text) for c in cues], length
 
@@ -501,9 +512,8 @@ class Checker:
 
         try:
             _check_media_path(relative)
-        except ValueError as exc:
-            self.add(shown, line, f"{what}: {relative} {exc}")
-            return
+        except ValueError:
+            return  # the schema reports it
         path = self.root / "media" / relative
         if not path.exists():
             broken = " (a broken link)" if path.is_symlink() else ""

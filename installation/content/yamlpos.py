@@ -101,4 +101,7 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [Problem(shown, mark.line + 1 if mark else 1, f"YAML value: {exc}")]
+    except RecursionError:  # an alias inside its own anchor (`a: &x [*x]`), or nesting far too deep
+        return None, [Problem(shown, 1, "YAML value: a value contains itself (an alias inside its own anchor) "
+                                        "or is nested too deeply")]
     return Located(data, converter.lines), problems
