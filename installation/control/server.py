@@ -224,7 +224,7 @@ class OscServer:
         self._net_wake_pending = False
         self._app_wake_pending = False
         self._listener = self._state_changed
-        self._pending_state: dict | None = None
+        self._job_snapshot: dict | None = None
         self._bind()
 
     # ------------------------------------------------------------ sockets
@@ -274,6 +274,9 @@ class OscServer:
     def start(self) -> "OscServer":
         self.running = True
         self.app.change_listeners.append(self._listener)
+        hooks = getattr(self.app, "step_hooks", None)
+        if hooks is not None:
+            hooks.append(self._turn_done)
         self.thread = threading.Thread(target=self._loop, name="osc", daemon=True)
         self.thread.start()
         log.info("OSC on %s port %d (UDP%s); allowed sources: %s; receive buffer %d KiB", self.settings.host,
@@ -284,10 +287,12 @@ class OscServer:
         if not self.running:
             return
         self.running = False
-        try:
-            self.app.change_listeners.remove(self._listener)
-        except ValueError:
-            pass
+        for hooks, hook in ((self.app.change_listeners, self._listener),
+                            (getattr(self.app, "step_hooks", []), self._turn_done)):
+            try:
+                hooks.remove(hook)
+            except ValueError:
+                pass
         self._wake_net()
         if self.thread is not None:
             self.thread.join(timeout=2)
@@ -634,7 +639,7 @@ class OscServer:
             job.steps.append(Step("query", client, message.address, method, args=message.args))
             return
         received = time.time()
-        data = self.answer(method, message.args, self.app.snapshot(), received)
+        data = self.answer(method, message.args, self.current(), received)
         self._reply(client, message.address, "ok", data)
 
     def answer(self, method: Method, args: tuple, snapshot: dict, received: float) -> Any:
@@ -725,7 +730,7 @@ class OscServer:
                 prefix = f"/screen/{self.name}" if prefix else ""
                 sub = self.subscribers[key] = Subscriber(Client(client.ip, client.session.reply_port or client.port,
                                                                 client.session, client.conn), prefix)
-                self._push_state(sub, self.app.snapshot(), full=True)
+                self._push_state(sub, self.current(), full=True)
             else:
                 self._unsubscribe(client)
         if session.always_reply:
@@ -806,10 +811,12 @@ class OscServer:
 
         def run(snapshot: dict) -> None:
             self._app_wake_pending = False
+            self._job_snapshot = self.app.show.snapshot()  # answers /state until the App publishes this turn
             if use_first:
                 self._finish(first)
             for step in steps:
                 self._run_step(step)
+            self._job_snapshot = self.app.show.snapshot()
 
         self.app.post(carrier, run)
         self._wake_app()
@@ -866,8 +873,18 @@ class OscServer:
                 data = _plain(self.app.show.snapshot().get(step.method.state_key or ""))
             self._reply(step.client, step.address, "ok", data)
 
+    def current(self) -> dict:
+        """The latest state: what the App published, or newer if a job ran since (any thread)."""
+        fresh = self._job_snapshot
+        return fresh if fresh is not None else self.app.snapshot()
+
+    def _turn_done(self) -> None:
+        """App step hook (main thread, after publishing): the published snapshot is current again."""
+        self._job_snapshot = None
+
     def _state_changed(self, snapshot: dict) -> None:
         """App change listener (main thread): hand the new snapshot to the network thread."""
+        self._job_snapshot = None
         if self.subscribers:
             self.outbox.put(("state", snapshot))
             self._wake_net()
