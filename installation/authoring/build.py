@@ -589,10 +589,11 @@ def _from_speech(job: Job, warnings: list):
         slowest = speech.rate if slowest is None else min(slowest, speech.rate)
         start = cursor
         if item.start is not None:  # a hand-timed cue: speak it at its time
-            if item.start + 0.001 < cursor:
+            earliest = cursor if cues else 0.0
+            if item.start + 0.001 < earliest:
                 warnings.append((job.story_file, item.line, f"cue starts at {item.start:.2f} s but the narration "
-                                 f"before it lasts until {cursor:.2f} s; it is moved later", "warning"))
-            start = max(cursor, item.start)
+                                 f"before it lasts until {earliest:.2f} s; it is moved later", "warning"))
+            start = max(earliest, item.start)
         spoken_end = start + speech.duration
         if item.end is not None:
             end = max(item.end, spoken_end)

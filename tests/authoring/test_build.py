@@ -144,3 +144,21 @@ def test_cli_help_and_module_import_stay_light():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2], check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_hand_timed_cues_place_the_speech(project: Path):
+    story = project / "stories" / "demo.yaml"
+    story.write_text(story.read_text(encoding="utf-8").replace(
+        '        - "Then one night the doorbell rang."\n',
+        '        - {text: "Then one night the doorbell rang.", start: 0.0, end: 4.0}\n'
+        '        - {text: "Nobody moved.", start: 6.0, end: 8.5}\n'), encoding="utf-8")
+    summary = narration.build(project, workers=1)
+    assert summary.ok and summary.built == 4
+    assert [p for p in summary.problems if p.level == "warning"] == []
+    wav, vtt = outputs(project, "two", "en")
+    cues = read_subtitles(vtt)
+    assert [(c.start, c.end) for c in cues] == [(0.0, 4.0), (6.0, 8.5)]
+    samples, rate, _, _ = read_wav(wav)
+    assert len(samples) / rate >= 8.5
+    assert abs(samples[int(6.0 * rate): int(6.3 * rate)]).max() > 0.05  # speech starts at the cue
+    assert abs(samples[int(4.2 * rate): int(5.9 * rate)]).max() < 0.01  # silence between the cues
