@@ -1,0 +1,137 @@
+"""The unattended service: the systemd unit, sd_notify READY/WATCHDOG, and restarts after a hang or a crash.
+
+systemd does not run in the test sandbox, so tests/ops/supervisor.py plays its part with the same protocol (a unix
+datagram socket as $NOTIFY_SOCKET) and the settings of the unit that `installation service install` writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from installation.cli import main
+from installation.ops import notify, service
+
+from .conftest import REPO
+from .supervisor import Supervisor, read_unit
+
+HERE = Path(__file__).resolve().parent
+
+
+def write_unit(project: Path, folder: Path, *play_args: str) -> Path:
+    argv = ["service", "install", "--unit-dir", str(folder), "--config", str(project)]
+    assert main(argv + (["--", *play_args] if play_args else [])) == 0
+    return folder / service.UNIT_NAME
+
+
+def test_the_unit_file(project, tmp_path, capsys):
+    unit = write_unit(project, tmp_path / "units")
+    text = unit.read_text()
+    settings = read_unit(unit)
+    assert settings["Type"] == "notify" and settings["NotifyAccess"] == "main"
+    assert (settings["Restart"], settings["RestartSec"], settings["WatchdogSec"]) == ("always", "1", "10")
+    assert settings["ExecStart"] == f"{sys.executable} -m installation play --config {project.resolve()}"
+    assert settings["WorkingDirectory"] == str(project.parents[1].resolve())
+    assert "WantedBy=graphical-session.target" in text and "PartOf=graphical-session.target" in text
+    assert "StartLimitIntervalSec=0" in text  # restarts never give up
+    assert main(["service", "install", "--print", "--system", "--account", "gallery", "--config", str(project)]) == 0
+    system = capsys.readouterr().out
+    assert "User=gallery" in system and "WantedBy=graphical.target" in system and "Environment=DISPLAY=:0" in system
+
+
+def test_arguments_with_spaces_are_quoted():
+    assert service.quote("/srv/my show/config.yaml") == '"/srv/my show/config.yaml"'
+    assert service.quote("100%") == '"100%%"'
+    assert service.quote("/usr/bin/python3") == "/usr/bin/python3"
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze not installed (apt: systemd)")
+def test_systemd_accepts_the_unit(project, tmp_path):
+    unit = write_unit(project, tmp_path / "units", "--display", "1")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime))
+    for scope in ([], ["--user"]):
+        done = subprocess.run(["systemd-analyze", *scope, "verify", str(unit)], capture_output=True, text=True,
+                              env=env, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "installation-kiosk" not in done.stderr, done.stderr  # no warnings about our unit
+    broken = tmp_path / "units" / "broken.service"
+    broken.write_text(unit.read_text().replace("WatchdogSec=10", "WatchdogSec=ten").replace(sys.executable, "/nope"))
+    done = subprocess.run(["systemd-analyze", "verify", str(broken)], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert done.returncode != 0 and "ignoring: ten" in done.stderr and "/nope" in done.stderr  # the check is real
+
+
+def test_service_status_without_systemd(tmp_path, capsys):
+    assert main(["service", "status"]) == 3
+    assert "not installed" in capsys.readouterr().out
+
+
+def test_notifications_reach_an_abstract_socket(monkeypatch):
+    name = f"installation-test-{os.getpid()}"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
+        listener.bind("\0" + name)
+        listener.settimeout(2)
+        environ = {"NOTIFY_SOCKET": "@" + name, "WATCHDOG_USEC": "4000000"}
+        clock = [0.0]
+        notifier = notify.Notifier(lambda: "screen=attract", environ=environ, clock=lambda: clock[0])
+        assert notifier.interval == 2.0
+        notifier()
+        assert listener.recv(1024).decode().startswith("READY=1\nSTATUS=screen=attract")
+        clock[0] = 2.5
+        notifier()
+        assert listener.recv(1024) == b"WATCHDOG=1"
+    assert notify.watchdog_interval({"WATCHDOG_USEC": "4000000", "WATCHDOG_PID": "1"}) is None  # not for us
+    assert notify.send("READY=1", {}) is False  # not under a supervisor: nothing to do
+
+
+def test_restarts_after_a_hung_loop_and_a_crash(project, tmp_path):
+    """The real kiosk under the supervisor: READY, regular WATCHDOG pings, a hung render loop stops them and is
+    killed, a killed kiosk is restarted, and each time the attract screen is back within 5 s."""
+    unit = write_unit(project, tmp_path / "units", "--headless", "--no-stats", "--no-watch")
+    env = dict(os.environ, PYTHONPATH=str(REPO), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+               PYGAME_HIDE_SUPPORT_PROMPT="1", XDG_STATE_HOME=str(tmp_path / "state"))
+    command = read_unit(unit)["ExecStart"].split()
+    assert command[1:3] == ["-m", "installation"]
+    command[1:3] = [str(HERE / "hang_kiosk.py")]  # the same kiosk, with a SIGUSR1 trigger that hangs its loop
+    # WatchdogSec=10 in the unit; 2 s here keeps the test short (the kiosk pings at half the interval either way)
+    supervisor = Supervisor(unit, tmp_path, env, watchdog_sec=2.0, command=command).start()
+    try:
+        first = supervisor.wait_for(lambda r: r.kind == "ready", 30)
+        assert first is not None, (tmp_path / "kiosk.log").read_text()
+        assert first.text == "screen=attract"
+        pid = first.pid
+        assert supervisor.wait_for(lambda r: r.kind == "watchdog" and r.pid == pid and r.at > first.at + 2.5, 10)
+        pings = [r.at for r in supervisor.of(pid, "watchdog")]
+        assert len(pings) >= 2 and all(0.5 < b - a < 1.6 for a, b in zip(pings, pings[1:])), pings
+
+        # 1. hang the render loop: the pings stop, the supervisor's watchdog fires, a new kiosk starts
+        os.kill(pid, signal.SIGUSR1)
+        hung_at = time.monotonic()
+        timeout = supervisor.wait_for(lambda r: r.kind == "timeout" and r.pid == pid, 10)
+        assert timeout is not None and timeout.text == "watchdog"
+        assert [r for r in supervisor.of(pid, "watchdog") if r.at > hung_at + 1.2] == []
+        second = supervisor.wait_for(lambda r: r.kind == "ready" and r.pid != pid, 15)
+        assert second is not None and second.text == "screen=attract"
+        assert second.at - timeout.at < 5.0, f"back on the attract screen after {second.at - timeout.at:.1f} s"
+
+        # 2. kill it outright: restarted, attract screen within 5 s of the crash
+        os.kill(second.pid, signal.SIGKILL)
+        crashed_at = time.monotonic()
+        third = supervisor.wait_for(lambda r: r.kind == "ready" and r.pid not in (pid, second.pid), 15)
+        assert third is not None and third.text == "screen=attract"
+        assert third.at - crashed_at < 5.0, f"back on the attract screen after {third.at - crashed_at:.1f} s"
+        print(f"restart after a hang: {second.at - timeout.at:.2f} s; after a kill: {third.at - crashed_at:.2f} s")
+        exits = {r.pid: r.text for r in supervisor.records if r.kind == "exit"}
+        assert exits[pid] == str(-signal.SIGABRT) and exits[second.pid] == str(-signal.SIGKILL)
+    finally:
+        supervisor.stop()
+    assert "the render loop is now stuck" in (tmp_path / "kiosk.log").read_text()
