@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     last_hello = last_draw = 0.0
     dirty = True
     hello(subscribe=not args.once)
-    last_hello = started
+    last_hello = last_draw = started
     try:
         while True:
             now = time.monotonic()
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
                     if isinstance(state, dict):
                         states[key], seen[key], dirty = state, time.monotonic(), True
                     message = client.receive(0)
-            if not args.once and dirty and now - last_draw >= (0.2 if tty else 1.0):
+            if not args.once and dirty and now - last_draw >= 0.2:
                 text = table([row(f"{h}:{p}", states[(h, p)], seen[(h, p)], now) for h, p in clients])
                 print(("\x1b[H\x1b[2J" + text) if tty else text + "\n", flush=True)
                 last_draw, dirty = now, False

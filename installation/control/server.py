@@ -225,6 +225,8 @@ class OscServer:
         self._app_wake_pending = False
         self._listener = self._state_changed
         self._job_snapshot: dict | None = None
+        self.submitted = 0  # jobs handed to the App (network thread) …
+        self.completed = 0  # … and run by it (main thread)
         self._bind()
 
     # ------------------------------------------------------------ sockets
@@ -635,7 +637,9 @@ class OscServer:
 
     # ------------------------------------------------------------ queries
     def _query(self, method: Method, message: osc.Message, client: Client, job: Job) -> None:
-        if job.on_main:  # after a command in the same bundle: answer after it, on the main thread
+        if job.on_main or self.submitted != self.completed:
+            # after a command still on its way to the show: answer after it, on the main thread, so that a query
+            # always sees the effect of every command received before it
             job.steps.append(Step("query", client, message.address, method, args=message.args))
             return
         received = time.time()
@@ -811,13 +815,19 @@ class OscServer:
 
         def run(snapshot: dict) -> None:
             self._app_wake_pending = False
-            self._job_snapshot = self.app.show.snapshot()  # answers /state until the App publishes this turn
-            if use_first:
-                self._finish(first)
-            for step in steps:
-                self._run_step(step)
-            self._job_snapshot = self.app.show.snapshot()
+            try:
+                self._job_snapshot = self.app.show.snapshot()  # answers /state until the App publishes this turn
+                if use_first:
+                    self._finish(first)
+                for step in steps:
+                    self._run_step(step)
+                self._job_snapshot = self.app.show.snapshot()
+            except Exception:  # never let a remote command break the render loop
+                log.exception("OSC job failed")
+            finally:
+                self.completed += 1
 
+        self.submitted += 1
         self.app.post(carrier, run)
         self._wake_app()
 
