@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import gc
 import logging
 import os
 import queue
@@ -84,6 +84,7 @@ class App:
         self._snapshot_lock = threading.Lock()
         self.narration.set_volume(self.show.state.settings.volume, False)
         self.preload_story_cards()
+        gc.freeze()  # content loaded at start-up never needs collecting; keeps collections short mid-show
 
     # ---------------------------------------------------------------- display
     def _open_display(self) -> None:
@@ -228,14 +229,17 @@ class App:
             if reply is not None:
                 reply(self.show.snapshot())
 
-    def step(self) -> bool:
-        """One turn of the loop; returns True if a frame was drawn."""
+    def step(self, force: bool = False) -> bool:
+        """One turn of the loop; returns True if a frame was drawn (`force`: draw even if nothing changed)."""
         for event in pygame.event.get():
             self.handle_event(event)
         self.drain_inbox()
         self.carry_out(self.show.update())
-        self.motion.frozen = self.show.state.paused_at is not None
-        drawn = self.draw_if_needed()
+        state = self.show.state
+        self.motion.frozen = state.paused_at is not None
+        self.images.hold(state.screen == "story" and state.previous_scene is not None
+                         and self.clock() - state.transition_started < CROSSFADE)
+        drawn = self.draw_if_needed(force)
         self.publish()
         for hook in self.step_hooks:
             try:
@@ -328,4 +332,8 @@ class App:
         self.narration.stop()
         self.images.close()
         self.motion.close()
+        from .text import face, font
+
+        face.cache_clear()
+        font.cache_clear()
         pygame.quit()

@@ -79,6 +79,8 @@ class ImageStore:
         self.done = threading.Condition(self.lock)
         self.jobs: queue.Queue[tuple | None] = queue.Queue()
         self.threaded = threaded
+        self.open = threading.Event()  # cleared while a transition plays: nothing loads then
+        self.open.set()
         self.worker: threading.Thread | None = None
         if threaded:
             self.worker = threading.Thread(target=self._run, name="image-loader", daemon=True)
@@ -124,11 +126,18 @@ class ImageStore:
         if self.worker is not None:
             self.jobs.put(None)
 
+    def hold(self, holding: bool) -> None:
+        (self.open.clear if holding else self.open.set)()
+
     def _run(self) -> None:
+        from .motion import lower_priority
+
+        lower_priority(10)
         while True:
             key = self.jobs.get()
             if key is None:
                 return
+            self.open.wait(timeout=5.0)
             self._load(key)
 
     def _load(self, key: tuple) -> None:

@@ -4,6 +4,7 @@ so the render loop only blits finished frames."""
 from __future__ import annotations
 
 import math
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -14,6 +15,14 @@ import pygame
 MARGIN = 1.12  # the source is decoded this much larger than the screen, leaving room to move
 ZOOM = 1.07
 FRAME_INTERVAL = 1 / 24
+
+
+def lower_priority(niceness: int) -> None:
+    """Let the render loop win the CPU over helper threads (Linux schedules threads separately)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
+    except (AttributeError, OSError):
+        pass
 
 
 def ease(p: float) -> float:
@@ -65,20 +74,22 @@ class Layer:
     back: pygame.Surface | None = None
     rendered_for: float = -1.0
     serial: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    lock: threading.Lock = field(default_factory=threading.Lock)  # guards front (swap vs blit)
+    rendering: threading.Lock = field(default_factory=threading.Lock)  # one renderer at a time
 
     def progress(self, now: float) -> float:
         return 0.0 if self.duration <= 0 else (now - self.started) / self.duration
 
     def render(self, now: float) -> None:
-        if self.back is None:
-            self.back = pygame.Surface(self.screen).convert() if pygame.display.get_surface() else pygame.Surface(self.screen)
-        rect = crop_rect(self.source.get_size(), self.screen, self.path, self.progress(now))
-        pygame.transform.smoothscale(self.source.subsurface(rect), self.screen, self.back)
-        with self.lock:
-            self.front, self.back = self.back, self.front
-            self.rendered_for = now
-            self.serial += 1
+        with self.rendering:
+            if self.back is None:
+                self.back = pygame.Surface(self.screen).convert() if pygame.display.get_surface() else pygame.Surface(self.screen)
+            rect = crop_rect(self.source.get_size(), self.screen, self.path, self.progress(now))
+            pygame.transform.smoothscale(self.source.subsurface(rect), self.screen, self.back)
+            with self.lock:
+                self.front, self.back = self.back, self.front
+                self.rendered_for = now
+                self.serial += 1
 
 
 class KenBurns:
@@ -100,13 +111,13 @@ class KenBurns:
             screen: tuple[int, int]) -> Layer:
         with self.lock:
             layer = self.layers.get(key)
-            if layer is None or layer.source is not source or layer.started != started or layer.screen != screen:
-                layer = Layer(source, started, duration, Path2.for_index(index), screen)
+        if layer is None or layer.source is not source or layer.started != started or layer.screen != screen:
+            layer = Layer(source, started, duration, Path2.for_index(index), screen)
+            layer.render(self.clock())  # the first frame at once; then the worker keeps it moving
+            with self.lock:
                 self.layers[key] = layer
-            else:
-                layer.duration = duration
-        if layer.front is None:
-            layer.render(self.clock())
+        else:
+            layer.duration = duration
         return layer
 
     def keep(self, keys: set) -> None:
@@ -126,6 +137,7 @@ class KenBurns:
         self.stop.set()
 
     def _run(self) -> None:
+        lower_priority(5)
         while not self.stop.is_set():
             started = time.perf_counter()
             with self.lock:

@@ -34,6 +34,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--story", help="preview: open this story directly")
     parser.add_argument("--scene", type=int, default=1, help="preview: start at this scene (1-based)")
     parser.add_argument("--language", help="preview: start in this language (en, zh-Hant)")
+    osc = parser.add_argument_group("remote control (OSC, see docs/osc.md)")
+    osc.add_argument("--osc-port", type=int, metavar="N", help="listen for OSC on this UDP and TCP port "
+                     "(overrides the exhibition's osc: port; 0 = any free port)")
+    osc.add_argument("--osc-host", metavar="ADDRESS", help="listen address (default 127.0.0.1; 0.0.0.0 for all)")
+    osc.add_argument("--osc-allow", action="append", metavar="CIDR", help="also accept OSC from these sources "
+                     "(repeatable; default loopback only)")
+    osc.add_argument("--no-osc", action="store_true", help="no OSC server, whatever the exhibition file says")
     from .. import ops
 
     ops.add_arguments(parser)  # --stats, --no-watch, --hours, … (installation.ops)

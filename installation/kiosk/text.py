@@ -24,19 +24,29 @@ def font_path() -> str:
     return str(Path(noto_cjk_sans_otc.__file__).parent / "NotoSansCJK-Regular.ttc")
 
 
-@functools.lru_cache(maxsize=64)
-def font(size: int) -> pygame.freetype.Font:
-    """Noto Sans CJK TC covers Latin and Traditional Chinese, so one face serves both languages."""
+@functools.cache
+def face() -> pygame.freetype.Font:
+    """Noto Sans CJK TC covers Latin and Traditional Chinese, so one face serves both languages,
+    at every size (opening the 19 MB collection again per size would cost ~20 ms each time)."""
     if not pygame.freetype.get_init():
         pygame.freetype.init()
-    face = pygame.freetype.Font(font_path(), max(6, int(size)), font_index=CJK_FACE_TC)
-    face.pad = True
-    return face
+    font = pygame.freetype.Font(font_path(), 24, font_index=CJK_FACE_TC)
+    font.pad = True
+    return font
+
+
+@functools.lru_cache(maxsize=16)
+def font(size: int) -> pygame.freetype.Font:
+    """A face of its own at one size (for tools that set styles on it; the kiosk shares `face()`)."""
+    if not pygame.freetype.get_init():
+        pygame.freetype.init()
+    font = pygame.freetype.Font(font_path(), max(6, int(size)), font_index=CJK_FACE_TC)
+    font.pad = True
+    return font
 
 
 def missing_glyphs(text: str) -> list[str]:
-    face = font(24)
-    metrics = face.get_metrics(text)
+    metrics = face().get_metrics(text, size=24)
     return sorted({ch for ch, m in zip(text, metrics) if m is None and not ch.isspace()})
 
 
@@ -75,13 +85,14 @@ def _tokens(text: str) -> list[str]:
 
 def wrap(text: str, size: int, width: int) -> list[str]:
     """Break text into lines no wider than width pixels at this font size."""
-    face = font(size)
+    size = max(6, int(size))
+    font = face()
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for token in _tokens(paragraph):
             candidate = line + token
-            if line and token != " " and face.get_rect(candidate.rstrip()).width > width:
+            if line and token != " " and font.get_rect(candidate.rstrip(), size=size).width > width:
                 lines.append(line.rstrip())
                 line = token.lstrip()
             else:
@@ -101,7 +112,7 @@ class TextCache:
         key = (text, int(size), tuple(colour))
         surface = self.surfaces.get(key)
         if surface is None:
-            surface, _ = font(size).render(text, colour)
+            surface, _ = face().render(text, colour, size=max(6, int(size)))
             self.surfaces[key] = surface
             if len(self.surfaces) > self.capacity:
                 self.surfaces.popitem(last=False)

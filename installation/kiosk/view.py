@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ class Palette:
     outline: RGB
 
     @classmethod
+    @functools.lru_cache(maxsize=8)
     def for_theme(cls, theme, contrast: bool) -> "Palette":
         if contrast:
             white, black, yellow = (255, 255, 255), (0, 0, 0), (255, 221, 0)

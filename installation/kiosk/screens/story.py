@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pygame
 
 from ...show.machine import CROSSFADE
@@ -79,7 +81,6 @@ def layer(view: View, scene_index: int, started: float):
 
 def draw(surface: pygame.Surface, view: View) -> None:
     state, m, palette = view.state, view.metrics, view.palette
-    surface.fill((0, 0, 0))
     fade = (view.now - state.transition_started) / CROSSFADE
     keep = set()
     current = layer(view, state.scene, state.scene_started + state.paused_total)
@@ -94,27 +95,45 @@ def draw(surface: pygame.Surface, view: View) -> None:
         alpha = max(0, min(255, round(255 * fade)))
     else:
         alpha = 255
-    if current is not None:
+    if current is None or current.front is None:
+        surface.fill((0, 0, 0))
+    else:
         with current.lock:
-            if current.front is not None:
-                current.front.set_alpha(alpha if alpha < 255 else None)
-                surface.blit(current.front, (0, 0))
-                current.front.set_alpha(None)
+            current.front.set_alpha(alpha if alpha < 255 else None)
+            surface.blit(current.front, (0, 0))
+            current.front.set_alpha(None)
     view.motion.keep(keep)
     draw_chrome(surface, view)
     if state.settings.captions:
         draw_caption(surface, view)
 
 
+_chrome: dict[tuple, tuple[pygame.Surface, pygame.Surface, int]] = {}
+
+
+def chrome(view: View) -> tuple[pygame.Surface, pygame.Surface, int]:
+    """The top and bottom bars (shade, buttons, labels) drawn once per state change, blitted every frame."""
+    state, m = view.state, view.metrics
+    key = (state.version, view.size, state.scene, state.paused_at is not None, view.language,
+           tuple(vars(state.settings).values()))
+    cached = _chrome.get(key)
+    if cached is None:
+        _chrome.clear()
+        top_h = m.margin // 2 + m.target + m.px(24) + (m.px(80) if state.paused_at is not None else 0)
+        bottom = bar_top(view) - m.px(24)
+        top = vertical_shade((m.width, top_h), 150, 0).copy()
+        low = vertical_shade((m.width, m.height - bottom), 0, 190).copy()
+        draw_bars(top, low, bottom, view)
+        cached = _chrome[key] = (top, low, bottom)
+    return cached
+
+
 def draw_chrome(surface: pygame.Surface, view: View) -> None:
-    state, m, palette, lang = view.state, view.metrics, view.palette, view.language
-    top_h = m.margin // 2 + m.target + m.px(24)
-    surface.blit(vertical_shade((m.width, top_h), 150, 0), (0, 0))
-    bottom = bar_top(view) - m.px(24)
-    surface.blit(vertical_shade((m.width, m.height - bottom), 0, 190), (0, bottom))
+    state, m, palette = view.state, view.metrics, view.palette
+    top, low, bottom = chrome(view)
+    surface.blit(top, (0, 0))
+    surface.blit(low, (0, bottom))
     count = view.show.scene_count()
-    label = view.text.render(t("scene_of", lang, k=state.scene + 1, n=count), view.font_px(28, cap=1.5), palette.text)
-    surface.blit(label, ((m.width - label.get_width()) // 2, m.margin // 2 + (m.target - label.get_height()) // 2))
     # progress: one segment per scene
     seg_gap, y, h = m.px(6), m.px(8), max(3, m.px(6))
     seg_w = (m.width - 2 * m.margin - seg_gap * (count - 1)) / max(1, count)
@@ -126,15 +145,26 @@ def draw_chrome(surface: pygame.Surface, view: View) -> None:
         done = 1.0 if i < state.scene else within if i == state.scene else 0.0
         if done:
             pygame.draw.rect(surface, palette.accent, (x, y, round(seg_w * done), h))
+
+
+def draw_bars(top: pygame.Surface, low: pygame.Surface, bottom: int, view: View) -> None:
+    state, m, palette, lang = view.state, view.metrics, view.palette, view.language
+    count = view.show.scene_count()
+    label = view.text.render(t("scene_of", lang, k=state.scene + 1, n=count), view.font_px(28, cap=1.5), palette.text)
+    top.blit(label, ((m.width - label.get_width()) // 2, m.margin // 2 + (m.target - label.get_height()) // 2))
     for item in buttons(view):
-        button(surface, view, item)
+        on_top = item.rect.y < bottom
+        target = top if on_top else low
+        shifted = item if on_top else dataclasses.replace(item, rect=Rect(item.rect.x, item.rect.y - bottom,
+                                                                          item.rect.w, item.rect.h))
+        button(target, view, shifted)
     if state.paused_at is not None:
         text = view.text.render(t("paused", lang), view.font_px(34, cap=1.5), palette.text)
         pad = m.px(16)
         box = (text.get_width() + 2 * pad, text.get_height() + pad)
-        x, y = (m.width - box[0]) // 2, top_h + m.px(12)
-        surface.blit(rounded(box, tuple(palette.panel), m.px(12)), (x, y))
-        surface.blit(text, (x + pad, y + pad // 2))
+        x, y = (m.width - box[0]) // 2, m.margin // 2 + m.target + m.px(36)
+        top.blit(rounded(box, tuple(palette.panel), m.px(12)), (x, y))
+        top.blit(text, (x + pad, y + pad // 2))
 
 
 def caption_width(view: View) -> int:
