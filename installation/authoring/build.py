@@ -378,7 +378,7 @@ def build(root: Path | str, stories: Iterable[str] | None = None, target: float 
         manifest = read_manifest(root)
         manifest.pop("snapshot", None)
         plan = make_plan(root, stories, target, manifest["files"])
-        manifest["files"] = plan.files
+        manifest["files"] = {name: known for name, known in plan.files.items() if (root / name).is_file()}
         manifest["target"] = float(target)
         for problem in plan.problems:
             note(problem)
@@ -489,34 +489,63 @@ def _run_jobs(jobs: list[Job], workers: int, finished: Callable[[Job, Result], N
             if bar is not None:
                 bar.update()
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     remaining = list(jobs)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    pool = _pool(workers)
+    try:
         futures = {pool.submit(run_job, job): job for job in remaining}
-        try:
-            for future in as_completed(futures):
-                job = futures[future]
-                finished(job, future.result())
-                remaining.remove(job)
-                if bar is not None:
-                    bar.update()
-        except BrokenProcessPool:
-            log.warning("a narration worker crashed; building the rest one at a time")
+        from concurrent.futures import as_completed
+
+        for future in as_completed(futures):
+            job = futures[future]
+            finished(job, future.result())
+            remaining.remove(job)
+            if bar is not None:
+                bar.update()
+    except BrokenProcessPool:
+        log.warning("a narration worker crashed; building the rest one at a time")
+    finally:
+        _stop(pool)  # on Ctrl-C too: the workers ignore it, so they must be stopped here
     # a worker died (e.g. the speech library crashed): each remaining job in a process of its own, so one
     # crash is pinned on its scene and does not stop the others
     for job in remaining:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            try:
-                result = pool.submit(run_job, job).result()
-            except BrokenProcessPool:
-                result = Result(job.key, False, [(job.story_file, job.line,
-                                                  f"{job.scene} ({job.language}): the speech engine crashed", "error")])
+        pool = _pool(1)
+        try:
+            result = pool.submit(run_job, job).result()
+        except BrokenProcessPool:
+            result = Result(job.key, False, [(job.story_file, job.line,
+                                              f"scene '{job.scene}' ({job.language}): the speech engine crashed",
+                                              "error")])
+        finally:
+            _stop(pool)
         finished(job, result)
         if bar is not None:
             bar.update()
+
+
+def _pool(workers: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_init)
+
+
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the main process
+
+
+def _stop(pool) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 # --------------------------------------------------------------------------------------- one scene
@@ -663,7 +692,7 @@ def _write(job: Job, samples, rate: int, cues) -> dict:
     import numpy as np
 
     from .captions import write_atomic, write_subtitles
-    from .loudness import CEILING, TOLERANCE, from_int, measure, normalise, to_int16, true_peak_db
+    from .loudness import CEILING, TOLERANCE, from_int, measure, normalise, peak_db, to_int16
 
     audio, before, _ = normalise(samples, rate, job.target, CEILING)
     pcm = to_int16(audio)
@@ -687,7 +716,7 @@ def _write(job: Job, samples, rate: int, cues) -> dict:
         "cues": len(cues),
         "loudness": round(loudness, 2),
         "measured": round(before, 2),
-        "true_peak": round(true_peak_db(from_int(frames)), 2),
+        "peak": round(peak_db(from_int(frames)), 2),  # sample peak, dBFS (the true peak is limited to CEILING)
         "rate_hz": rate,
     }
 
