@@ -1,0 +1,69 @@
+"""The demo exhibition end to end through `installation play --headless --script`, as a technician runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def play(tmp_path: Path, script: str, *extra: str) -> subprocess.CompletedProcess:
+    steps = tmp_path / "steps.yaml"
+    steps.write_text(script, encoding="utf-8")
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    return subprocess.run(
+        [sys.executable, "-m", "installation", "play", "--headless", "--config", str(REPO / "config/demo.yaml"),
+         "--script", str(steps), *extra],
+        cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120,
+    )
+
+
+def test_demo_runs_end_to_end_in_both_languages(tmp_path):
+    script = """
+- state: s/attract.json
+- tap: [500, 500]
+- state: s/chooser.json
+- key: return
+- state: s/note.json
+- key: return
+- wait: 1
+- state: s/story.json
+- wait: 30
+- state: s/end.json
+- key: return
+- key: l
+- key: right
+- key: return
+- key: return
+- wait: 2
+- screenshot: s/story-zh.png
+- state: s/story-zh.json
+- wait: 50
+- state: s/end-zh.json
+"""
+    result = play(tmp_path, script, "--resolution", "1280x720")
+    assert result.returncode == 0, result.stderr
+    state = {p.stem: json.loads(p.read_text()) for p in (tmp_path / "s").glob("*.json")}
+    assert state["attract"]["screen"] == "attract"
+    assert state["chooser"]["screen"] == "chooser"
+    assert (state["note"]["screen"], state["note"]["story"]) == ("note", "lulu")
+    assert (state["story"]["screen"], state["story"]["scene"], state["story"]["language"]) == ("story", 1, "en")
+    assert state["story"]["position"] > 0.5
+    assert (state["end"]["screen"], state["end"]["early_exit"]) == ("end", False)
+    assert (state["story-zh"]["story"], state["story-zh"]["language"]) == ("bo-bo", "zh-Hant")
+    assert (state["end-zh"]["screen"], state["end-zh"]["story"]) == ("end", "bo-bo")
+    assert (tmp_path / "s/story-zh.png").stat().st_size > 10_000
+    assert "Traceback" not in result.stderr
+
+
+def test_script_mistakes_are_reported_with_lines_and_nothing_runs(tmp_path):
+    result = play(tmp_path, "- wait: 1\n- tap: [1]\n- key: nosuchkey\n- dance: 3\n- screenshot: x.png\n")
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if "steps.yaml" in line]
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in lines] == ["2", "3", "4"]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
