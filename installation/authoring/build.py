@@ -212,7 +212,50 @@ def make_plan(root: Path, stories: Iterable[str] | None = None, target: float = 
                                   subtitles=str(recording.subtitles) if recording.subtitles else None,
                                   notes=tuple(notes))
                 plan.jobs.append(replace(job, digest=_digest(job, root, files)))
+    plan.problems += _stray_recordings(root, plan, {p.stem for p in paths})
     return plan
+
+
+def _stray_recordings(root: Path, plan: Plan, read: set[str]) -> list[Problem]:
+    """Warnings for files in media/recordings/ that no scene will use (a typo in a name, a missing audio file)."""
+    from .captions import SUBTITLE_SUFFIXES
+    from .recordings import RECORDING_SUFFIXES, recordings_dir
+
+    folder = recordings_dir(root)
+    if not folder.is_dir():
+        return []
+    keys = {job.key for job in plan.jobs}
+    scenes: dict[str, list[str]] = {}
+    for job in plan.jobs:
+        scenes.setdefault(job.story, [])
+        if job.scene not in scenes[job.story]:
+            scenes[job.story].append(job.scene)
+    problems = []
+    for path in sorted(folder.rglob("*")):
+        suffix = path.suffix.lower()
+        if not path.is_file() or suffix not in RECORDING_SUFFIXES + SUBTITLE_SUFFIXES:
+            continue
+        shown = _shown(path, root)
+        story = path.parent.name if path.parent.parent == folder else None
+        if story is None:
+            problems.append(Problem(shown, 1, "not used: put recordings in media/recordings/<story>/", "warning"))
+            continue
+        if story not in read:
+            if plan.everything and not (root / "stories" / f"{story}.yaml").exists():
+                problems.append(Problem(shown, 1, f"not used: there is no story file stories/{story}.yaml", "warning"))
+            continue
+        if story not in plan.managed:
+            continue  # the story file has errors of its own
+        key = f"{story}/{path.stem}"
+        if key not in keys:
+            known = ", ".join(f"{scene}.en, {scene}.zh-Hant" for scene in scenes.get(story, [])[:2])
+            problems.append(Problem(shown, 1, f"not used: the name must be <scene>.<en|zh-Hant>{suffix} for a scene "
+                                              f"of stories/{story}.yaml (e.g. {known}, …)", "warning"))
+        elif suffix in SUBTITLE_SUFFIXES and not any(path.with_suffix(s).is_file() for s in RECORDING_SUFFIXES):
+            problems.append(Problem(shown, 1, "not used: there is no recording beside it "
+                                              f"({path.stem}.wav, .flac, .ogg or .mp3); the synthetic voice is used",
+                                    "warning"))
+    return problems
 
 
 # -------------------------------------------------------------------------------------------- manifest

@@ -124,3 +124,13 @@ def test_cues_after_the_end_of_the_recording(project: Path):
     assert summary.failed == 1
     (error,) = summary.errors
     assert str(error).startswith("media/recordings/demo/one.en.srt:10: error: cue starts at 5.000 s, after")
+
+
+def test_misnamed_recordings_are_warned_about(project: Path):
+    write_wav(recordings(project) / "on.en.wav", voice_like(1.0, 22050), 22050)  # a typo in the scene id
+    write_subtitles(recordings(project) / "two.en.srt", OGG_CUES)  # subtitles, but no audio
+    summary = narration.build(project, workers=1)
+    assert summary.ok and summary.built == 4
+    warnings = [str(p) for p in summary.problems if p.level == "warning"]
+    assert any(w.startswith("media/recordings/demo/on.en.wav:1: warning: not used: the name must be") for w in warnings)
+    assert any(w.startswith("media/recordings/demo/two.en.srt:1: warning: not used: there is no recording") for w in warnings)
