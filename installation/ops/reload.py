@@ -228,9 +228,14 @@ class Reloader:
 
     def draw(self, surface, view) -> None:
         """A draw hook: in windowed preview, the problems of the last refused reload over the picture."""
-        problems = self.shown
-        if not problems:
+        if not self.shown:
             return
+        try:
+            self._draw_banner(surface, view, self.shown)
+        except Exception as exc:  # the banner is a help for curators; it must never stop the show
+            log.warning("reload banner cannot be drawn (%s)", exc)
+
+    def _draw_banner(self, surface, view, problems: list) -> None:
         import pygame
 
         m = view.metrics
