@@ -191,17 +191,22 @@ def _integer_axis(axis) -> None:
 def chart_stories(tables: Tables, path: Path) -> Path:
     plt = _pyplot()
     rows = tables.stories
-    fig, ax = plt.subplots(figsize=(9, max(2.6, 0.42 * len(rows) + 1.4)))
+    fig, ax = plt.subplots(figsize=(9, max(2.8, 0.6 * len(rows) + 1.4)))
     if rows:
         names = [r["story"] for r in rows][::-1]
-        y = range(len(names))
-        ax.barh([i + 0.2 for i in y], [r["started"] for r in rows][::-1], height=0.4, color=SECOND, label="started")
-        ax.barh([i - 0.2 for i in y], [r["completed"] for r in rows][::-1], height=0.4, color=ACCENT,
-                label="completed")
-        ax.set_yticks(list(y), names)
+        y = list(range(len(names)))
+        series = [("started", SECOND, "started"), ("completed", ACCENT, "completed"),
+                  ("declined", "#b9b2a7", "content note declined")]
+        height = 0.26
+        for offset, (key, colour, label) in zip((height, 0, -height), series):
+            bars = ax.barh([i + offset for i in y], [r[key] for r in rows][::-1], height=height, color=colour,
+                           label=label)
+            ax.bar_label(bars, [str(v) if v else "" for v in [r[key] for r in rows][::-1]], padding=3, fontsize=8,
+                         color=INK)
+        ax.set_yticks(y, names)
         _integer_axis(ax.xaxis)
         ax.set_xlabel("stories")
-        ax.legend(loc="lower right", frameon=False)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     else:
         _empty(ax)
     ax.set_title("Stories started and completed", loc="left", color=INK)
@@ -232,10 +237,11 @@ def chart_leaving(tables: Tables, path: Path) -> Path:
     if not stories:
         _empty(flat[0])
     else:
-        flat[0].legend(loc="upper right", frameon=False, fontsize=8)
+        handles, labels = flat[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="upper right", frameon=False, ncols=2, fontsize=9)
     fig.suptitle("Where visitors leave each story (scenes reached, and left early there)", x=0.01, ha="left",
                  color=INK)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 0.97 if rows > 1 else 0.94))
     fig.savefig(path)
     plt.close(fig)
     return path
