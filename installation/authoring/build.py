@@ -438,7 +438,7 @@ def build(root: Path | str, stories: Iterable[str] | None = None, target: float 
             log.info("removed %s", _shown(path, root))
         _remove_empty_dirs(root, plan)
         current = {job.key for job in plan.jobs}
-        for key in list(manifest["outputs"]):  # entries whose files were deleted by hand, or whose story is gone
+        for key in list(manifest["outputs"]) + list(manifest["failed"]):  # scenes or stories that are gone
             story = key.split("/", 1)[0]
             if key not in current and (story in plan.managed or (plan.everything and story not in plan.broken)):
                 manifest["outputs"].pop(key, None)
