@@ -358,7 +358,7 @@ class OscServer:
                 continue
             now = time.monotonic()
             if not self._admit(ip, now):
-                self._rate_limited(data, Client(ip, addr[1], self._session(ip, now, touch=False)))
+                self._rate_limited(data, ip, addr[1])
                 continue
             if len(data) > settings.max_packet:
                 self._drop("oversized", f"{len(data)}-byte datagram from {ip} (limit {settings.max_packet})")
@@ -412,7 +412,7 @@ class OscServer:
                 return
             self.stats["received"] += 1
             if not self._admit(conn.ip, now):
-                self._rate_limited(frame or b"", client)
+                self._rate_limited(frame or b"", conn.ip, conn.port, conn)
                 continue
             if frame is None:
                 self._drop("oversized", f"bad or oversized SLIP frame from {conn.ip}")
@@ -484,13 +484,15 @@ class OscServer:
             bucket = self.buckets[ip] = Bucket(self.settings.burst, now)
         return bucket.take(self.settings.rate_limit, self.settings.burst, now, n)
 
-    def _rate_limited(self, data: bytes, client: Client) -> None:
+    def _rate_limited(self, data: bytes, ip: str, port: int, conn: Conn | None = None) -> None:
+        """Count a dropped packet; tell the sender at most once a second (cheap: floods come through here)."""
         self.stats["rate_limited"] += 1
-        bucket = self.buckets[client.ip]
-        now = time.monotonic()
+        bucket = self.buckets[ip]
+        now = bucket.stamp
         if now - bucket.last_notice < 1.0:
             return
         bucket.last_notice = now
+        client = Client(ip, port, conn.session if conn else self._session(ip, now, touch=False), conn)
         address = ""
         try:
             packet = osc.parse(data) if len(data) <= self.settings.max_packet else None
@@ -533,7 +535,7 @@ class OscServer:
         self._flatten(packet, None, flat)
         self.stats["messages"] += len(flat)
         if len(flat) > 1 and not self._admit(client.ip, time.monotonic(), len(flat) - 1):
-            self._rate_limited(data, client)
+            self._rate_limited(data, client.ip, client.port, client.conn)
             return
         now_unix = time.time()
         groups: list[tuple[float | None, list[osc.Message]]] = []
