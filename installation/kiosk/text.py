@@ -83,8 +83,9 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def wrap(text: str, size: int, width: int) -> list[str]:
-    """Break text into lines no wider than width pixels at this font size."""
+def wrap(text: str, size: int, width: int, max_chars: int | None = None) -> list[str]:
+    """Break text into lines no wider than width pixels at this font size (and, for captions, no longer than
+    max_chars characters)."""
     size = max(6, int(size))
     font = face()
     lines: list[str] = []
@@ -92,7 +93,8 @@ def wrap(text: str, size: int, width: int) -> list[str]:
         line = ""
         for token in _tokens(paragraph):
             candidate = line + token
-            if line and token != " " and font.get_rect(candidate.rstrip(), size=size).width > width:
+            too_long = max_chars is not None and len(candidate.rstrip()) > max_chars
+            if line and token != " " and (too_long or font.get_rect(candidate.rstrip(), size=size).width > width):
                 lines.append(line.rstrip())
                 line = token.lstrip()
             else:
@@ -123,5 +125,5 @@ class TextCache:
     def line_height(self, size: int) -> int:
         return int(size * LINE_SPACING)
 
-    def block(self, text: str, size: int, colour: Colour, width: int) -> list[pygame.Surface]:
-        return [self.render(line, size, colour) for line in wrap(text, size, width) if line]
+    def block(self, text: str, size: int, colour: Colour, width: int, max_chars: int | None = None) -> list[pygame.Surface]:
+        return [self.render(line, size, colour) for line in wrap(text, size, width, max_chars) if line]

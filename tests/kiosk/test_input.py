@@ -98,12 +98,19 @@ def test_tap_during_idle_warning_only_extends(app, runner):
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720), (3840, 2160)])
-def test_touch_targets_are_big_enough_and_do_not_overlap(make_app, size):
+@pytest.mark.parametrize("exhibition", ["tiny", "viminal-space"])
+def test_touch_targets_are_big_enough_and_do_not_overlap(make_app, library, size, exhibition):
+    from pathlib import Path
+
+    from installation.content.load import load_library
     from installation.show.commands import make
 
-    app = make_app(size)
+    if exhibition != "tiny":
+        library = load_library(Path(__file__).resolve().parents[2] / "config" / f"{exhibition}.yaml")[0]
+    app = make_app(size, library)
     minimum = MIN_TARGET * min(size) / 1080
-    for commands in ([], ["begin"], ["begin", "open alpha"], ["go alpha"], ["go alpha", "home"]):
+    first = next(iter(app.library.stories))
+    for commands in ([], ["begin"], ["begin", "scroll_to 1"], [f"open {first}"], [f"go {first}"], [f"go {first}", "home"]):
         for command in commands:
             name, *args = command.split()
             app.dispatch(make(name, *args))

@@ -17,14 +17,19 @@ ANIMATED = False
 def grid(view: View) -> tuple[int, int, int, int, int]:
     """(columns, card width, card height, top of the grid, visible rows)."""
     m = view.metrics
-    columns = max(1, min(4, (m.width - 2 * m.margin + m.gap) // (m.px(430) + m.gap)))
-    card_w = (m.width - 2 * m.margin - (columns - 1) * m.gap) // columns
+    usable = m.width - 2 * m.margin - (m.target + m.gap)  # a gutter on the right for the scroll arrows
+    columns = max(1, min(4, (usable + m.gap) // (m.px(430) + m.gap)))
+    card_w = (usable - (columns - 1) * m.gap) // columns
     text_h = round(view.font_px(40, cap=1.5) * 1.3 + view.font_px(28, cap=1.5) * 2.7 + m.px(24))
-    card_h = card_w // 2 + text_h
+    card_h = thumb_height(card_w) + text_h
     top = header_height(view)
     free = m.height - top - m.margin
     visible = max(1, (free + m.gap) // (card_h + m.gap))
     return columns, card_w, card_h, top, visible
+
+
+def thumb_height(card_w: int) -> int:
+    return card_w * 5 // 11
 
 
 def header_height(view: View) -> int:
@@ -78,11 +83,11 @@ def buttons(view: View) -> list[Button]:
         rect = Rect(m.margin + c * (card_w + m.gap), top + (r - first) * (card_h + m.gap), card_w, card_h)
         out.append(Button(rect, "open", (story_id,), focus=index, extra={"card": True}))
     if rows_needed(view) > visible:
-        x = m.width - m.margin // 2 - m.target // 2 - m.px(4)
+        x = m.width - m.margin - m.target
         if first > 0:
-            out.append(Button(Rect(x - m.target // 2, top, m.target, m.target), "scroll_to", (first - 1,), icon="up"))
+            out.append(Button(Rect(x, top, m.target, m.target), "scroll_to", (first - 1,), icon="up"))
         if first + visible < rows_needed(view):
-            out.append(Button(Rect(x - m.target // 2, m.height - m.margin - m.target, m.target, m.target),
+            out.append(Button(Rect(x, m.height - m.margin - m.target, m.target, m.target),
                               "scroll_to", (first + 1,), icon="down"))
     return out
 
@@ -118,7 +123,7 @@ def card(surface: pygame.Surface, view: View, item: Button, focused: bool) -> No
     story = view.library.stories[item.args[0]]
     rect = item.rect
     panel(surface, view, rect, palette.panel)
-    thumb_h = rect.w // 2
+    thumb_h = thumb_height(rect.w)
     image = view.images.get(view.media(story.thumbnail_path), (rect.w, rect.w * 9 // 16))
     if image is not None:
         ox, oy = (image.get_width() - rect.w) // 2, (image.get_height() - thumb_h) // 2
