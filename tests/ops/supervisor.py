@@ -6,7 +6,6 @@ SIGKILL), Restart=always with RestartSec=."""
 from __future__ import annotations
 
 import configparser
-import os
 import shlex
 import signal
 import socket

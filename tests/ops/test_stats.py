@@ -11,7 +11,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pygame
-import pytest
 
 from installation.kiosk.script import Runner, Step
 from installation.ops import report, stats
