@@ -111,7 +111,7 @@ def test_restarts_after_a_hung_loop_and_a_crash(project, tmp_path):
         pid = first.pid
         assert supervisor.wait_for(lambda r: r.kind == "watchdog" and r.pid == pid and r.at > first.at + 2.5, 10)
         pings = [r.at for r in supervisor.of(pid, "watchdog")]
-        assert len(pings) >= 2 and all(0.5 < b - a < 1.6 for a, b in zip(pings, pings[1:])), pings
+        assert len(pings) >= 2 and all(0.5 < b - a < 1.9 for a, b in zip(pings, pings[1:])), pings
 
         # 1. hang the render loop: the pings stop, the supervisor's watchdog fires, a new kiosk starts
         os.kill(pid, signal.SIGUSR1)
