@@ -767,6 +767,13 @@ class OscServer:
 
     # ------------------------------------------------------------ actions
     def _action(self, method: Method, message: osc.Message, client: Client, job: Job) -> None:
+        if not method.args and len(message.args) == 1 and isinstance(message.args[0], (int, float, bool)):
+            # a button (TouchOSC, Companion) sends 1 on press and 0 on release: act on press only
+            if not message.args[0]:
+                if client.session.always_reply:
+                    self._reply(client, message.address, "ok")
+                return
+            message = osc.Message(message.address)
         args = check_args(method, message.args)
         path = method.path
         step = Step("command", client, message.address, method, reply_ok=client.session.always_reply)

@@ -323,3 +323,13 @@ def test_oversized_and_malformed_are_counted_and_logged(make_kiosk, caplog):
     lines = [r.getMessage() for r in caplog.records if r.name == "installation.osc" and "dropped" in r.getMessage()]
     assert len(lines) == 1, lines
     assert "1 malformed" in lines[0] and "1 oversized" in lines[0] and "\\x" not in lines[0]
+
+
+def test_buttons_act_on_press_only(kiosk, client):
+    ask(client, "/alwaysReply", 1)
+    assert ask(client, "/go", "lulu")["status"] == "ok"
+    assert ask(client, "/pause", 0.0)["status"] == "ok"  # release: nothing happens
+    assert kiosk.state()["paused"] is False
+    assert ask(client, "/pause", 1.0)["status"] == "ok"  # press
+    assert kiosk.state()["paused"] is True
+    assert ask(client, "/pause", "x")["error"]["code"] == "bad_args"
