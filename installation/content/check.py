@@ -149,7 +149,7 @@ class Checker:
 
     # -- the exhibition
 
-    def check_exhibition(self, config: Path) -> Report:
+    def check_exhibition(self, config: Path, only: Iterable[str] | None = None) -> Report:
         from .load import load_exhibition
 
         shown = self.shown(config)
@@ -184,6 +184,9 @@ class Checker:
                 continue
             seen[story_id] = line
             ids.append((story_id, line))
+        if only is not None:  # e.g. the storyboard of some stories: check just those (even outside the playlist)
+            wanted = list(dict.fromkeys(only))
+            ids = [(s, line) for s, line in ids if s in wanted] + [(s, 1) for s in wanted if s not in seen]
         for story_id, line in ids:
             self.story, self.scene = story_id, None
             outcome = self.guarded(f"stories/{story_id}.yaml", f"story '{story_id}'",
@@ -856,8 +859,9 @@ def _get(data: Any, loc: tuple) -> Any:
 # ------------------------------------------------------------------------------------------------- entry points
 
 
-def check(config: Path, root: Path | None = None, target: float | None = None, audio: bool = True) -> Report:
-    """Check an exhibition file, its stories and their media. Never raises."""
+def check(config: Path, root: Path | None = None, target: float | None = None, audio: bool = True,
+          stories: Iterable[str] | None = None) -> Report:
+    """Check an exhibition file, its stories and their media (only the given stories, if any). Never raises."""
     from .load import project_root
 
     config = Path(config)
@@ -867,7 +871,7 @@ def check(config: Path, root: Path | None = None, target: float | None = None, a
         root = Path.cwd().resolve()
     checker = Checker(root, target, audio)
     try:
-        return checker.check_exhibition(config)
+        return checker.check_exhibition(config, stories)
     except Exception as exc:  # noqa: BLE001 - never a traceback
         checker.story = checker.scene = None
         checker.add(checker.shown(config), 1, f"could not check: unexpected {type(exc).__name__}: {exc}")
