@@ -12,7 +12,7 @@ import pytest
 
 from installation.content import check as linter
 
-from .conftest import CAPTIONS, EXHIBITION, STORY, Project, info_chunk, line_with, write_vtt, write_wav
+from .project import CAPTIONS, EXHIBITION, STORY, Project, info_chunk, line_with, write_vtt, write_wav
 
 
 def run_check(config: Path, capsys, *extra: str) -> tuple[int, list[str], str]:
@@ -468,7 +468,7 @@ def test_random_story_text_never_raises(tmp_path: Path):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from .conftest import make_good_project
+    from .project import make_good_project
 
     project = make_good_project(tmp_path / "project")
     lines = STORY.format(id="beta", name="Beta").splitlines()
