@@ -216,6 +216,7 @@ class OscServer:
         self.logged = dict(self.stats)
         self.last_reason = ""
         self.last_log = -1e9
+        self.first_unlogged: float | None = None
         self.last_go = -1e9
         self.last_heartbeat = time.monotonic()
         self.stories_cache: tuple[int, list] | None = None
@@ -343,21 +344,28 @@ class OscServer:
         self._net_wake_pending = False
 
     def _read_udp(self, sock) -> None:
-        settings, stats = self.settings, self.stats
+        settings, stats, buckets, monotonic = self.settings, self.stats, self.buckets, time.monotonic
+        rate, burst, recvfrom = settings.rate_limit, settings.burst, sock.recvfrom
         for _ in range(UDP_BATCH):
             try:
-                data, addr = sock.recvfrom(65536)
+                data, addr = recvfrom(65536)
             except (BlockingIOError, InterruptedError):
                 return
             except OSError:
                 continue  # e.g. an ICMP error reported on the socket
             stats["received"] += 1
-            ip = normalise_ip(addr[0])
-            if not self._allowed(ip):
+            ip = addr[0]
+            if ip[0] == ":" or "%" in ip:
+                ip = normalise_ip(ip)
+            allowed = self.allowed_cache.get(ip)
+            if not (allowed if allowed is not None else self._allowed(ip)):
                 stats["dropped_source"] += 1
                 continue
-            now = time.monotonic()
-            if not self._admit(ip, now):
+            now = monotonic()
+            bucket = buckets.get(ip)
+            if bucket is None:
+                bucket = buckets[ip] = Bucket(burst, now)
+            if not bucket.take(rate, burst, now):
                 self._rate_limited(data, ip, addr[1])
                 continue
             if len(data) > settings.max_packet:
@@ -989,7 +997,10 @@ class OscServer:
         if now - self.last_log >= LOG_EVERY:
             counted = ("malformed", "oversized", "dropped_source", "rate_limited", "tcp_dropped")
             new = {k: self.stats[k] - self.logged[k] for k in counted if self.stats[k] != self.logged[k]}
-            if new:
+            if new and self.first_unlogged is None:
+                self.first_unlogged = now  # wait a moment so that a burst makes one line
+            elif new and now - self.first_unlogged >= 0.5:
+                self.first_unlogged = None
                 self.last_log = now
                 self.logged = dict(self.stats)
                 summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in new.items())
