@@ -144,7 +144,7 @@ class Checker:
         except ValueError:
             try:
                 return str(path.resolve().relative_to(self.root))
-            except ValueError:
+            except (ValueError, OSError, RuntimeError):
                 return str(path)
 
     # -- the exhibition
@@ -236,7 +236,7 @@ class Checker:
             return None
         if not self._inside(path, self.root):
             self.add(config_shown, playlist_line,
-                     f"playlist: {shown} is a link to a file outside the project ({path.resolve()})")
+                     f"playlist: {shown} is a link to a file outside the project ({_target(path)})")
             return None
         if not path.is_file():
             self.add(config_shown, playlist_line, f"playlist: {shown} is not a file")
@@ -495,7 +495,7 @@ class Checker:
             if duration < MIN_CUE - 0.01:
                 self.add(shown, line, f"{what} is on screen for {duration:.2f} s (at least {MIN_CUE:.2f} s)", WARNING)
             elif duration > MAX_CUE + 0.01:
-                self.add(shown, line, f"{what} is on screen for {duration:.1f} s (at most {MAX_CUE:g} s): split it",
+                self.add(shown, line, f"{what} is on screen for {duration:.2f} s (at most {MAX_CUE:g} s): split it",
                          WARNING)
             chars = reading_length(text)
             if duration > 0 and chars / duration > limit + 1e-6:
@@ -523,7 +523,7 @@ class Checker:
             self.add(shown, line, f"{what}: media/{relative} not found{broken}")
             return
         if not self._inside(path, self.media_root):
-            self.add(shown, line, f"{what}: media/{relative} is a link to a file outside media/ ({path.resolve()})")
+            self.add(shown, line, f"{what}: media/{relative} is a link to a file outside media/ ({_target(path)})")
             return
         if not path.is_file():
             self.add(shown, line, f"{what}: media/{relative} is not a file")
@@ -843,6 +843,14 @@ def manifest_target(root: Path) -> float:
         return float(target) if isinstance(target, (int, float)) else DEFAULT_TARGET
     except (OSError, ValueError, KeyError, TypeError):
         return DEFAULT_TARGET
+
+
+def _target(path: Path) -> str:
+    """Where a link leads, for a message (a loop of links has no target)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return "a loop of links"
 
 
 def _get(data: Any, loc: tuple) -> Any:

@@ -231,7 +231,7 @@ def test_many_problems_in_one_run_with_their_lines(tmp_path: Path, capsys):
         (beta, s["fast"], "warning", "caption (en) 0:05.0–0:05.5 is on screen for 0.50 s (at least 0.83 s)"),
         (beta, s["fast"], "warning", "caption (en) 0:05.0–0:05.5: 86.0 characters per second is faster than"),
         (beta, s["fast"], "error", "caption (en) 0:05.0–0:05.5 ends after the narration (0:05.2), so it is cut short"),
-        (beta, s["long-cue"], "warning", "caption (en) 0:00.0–0:08.0 is on screen for 8.0 s (at most 7 s): split it"),
+        (beta, s["long-cue"], "warning", "caption (en) 0:00.0–0:08.0 is on screen for 8.00 s (at most 7 s): split it"),
         (beta, s["overlap"], "error", "caption (en) 0:07.5–0:08.0 starts before the previous caption ends (0:08.0)"),
         (beta, s["overlap"], "warning", "0.50 s (at least 0.83 s)"),
         (beta, s["overlap"], "warning", "caption (en) 0:07.5–0:08.0: 22.0 characters per second"),
@@ -462,6 +462,21 @@ def test_missing_config_and_unexpected_failures(project: Project, capsys, monkey
     code, lines, _ = run_check(project.config, capsys)
     assert code == 1
     assert "stories/alpha.yaml:1: error: could not check scene 'door': unexpected RuntimeError: disk on fire" in lines
+
+
+def test_links_in_a_loop(project: Project, capsys):
+    os.symlink("loop-b.yaml", project.root / "stories/loop-a.yaml")
+    os.symlink("loop-a.yaml", project.root / "stories/loop-b.yaml")
+    os.symlink("self.svg", project.root / "media/images/alpha/self.svg")
+    project.story("alpha", STORY.format(id="alpha", name="Alpha").replace("images/alpha/door.svg", "images/alpha/self.svg"))
+    project.write("config/small.yaml", EXHIBITION.replace("playlist: [alpha, beta]", "playlist: [alpha, beta, loop-a]"))
+    code, lines, _ = run_check(project.config, capsys)
+    assert_problems(parsed(lines), [
+        ("config/small.yaml", 4, "error", "playlist: stories/loop-a.yaml is a link to a file outside the project "
+                                          "(a loop of links)"),
+        ("stories/alpha.yaml", 13, "error", "illustration: media/images/alpha/self.svg not found (a broken link)"),
+    ])
+    assert code == 1
 
 
 def test_random_story_text_never_raises(tmp_path: Path):
