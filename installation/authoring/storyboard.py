@@ -33,7 +33,7 @@ MIN_SCALE = SCALES[-1]  # smaller would not print legibly
 COMFORTABLE = 1.0
 PAD = 22  # inside a tile
 THUMB_SHARE = 0.38  # of a tile's inner width, at most
-THUMB_HEIGHT = 0.55  # of a tile's height, at most
+THUMB_HEIGHT = 0.5  # of a tile's height, at most
 SIDE_BY_SIDE = 620  # width per language (at scale 1) from which the languages' captions stand side by side
 FOOTER = 52
 
