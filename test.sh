@@ -2,6 +2,6 @@
 # Set up (first time only) with the test tools, then run the whole suite headless.
 set -euo pipefail
 cd "$(dirname "$0")"
-PIP_EXTRAS="[test]" EXTRA_APT_PACKAGES="liblo-tools" source scripts/setup.sh
+PIP_EXTRAS="[test]" EXTRA_APT_PACKAGES="liblo-tools systemd" source scripts/setup.sh
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy PYGAME_HIDE_SUPPORT_PROMPT=1
 exec .venv/bin/python -m pytest -q "$@"

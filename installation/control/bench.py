@@ -49,24 +49,10 @@ def _percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))]
 
 
-def run_loop(app, until: float) -> list[float]:
-    """App.run()'s loop until `until` (time.monotonic), without closing; returns each turn's duration (s)."""
-    import pygame
-
-    from ..kiosk.app import IDLE_WAIT_MS
-
-    turns = []
+def run_loop(app, until: float) -> None:
+    """App.run()'s loop until `until` (time.monotonic), without closing."""
     while app.running and time.monotonic() < until:
-        started = time.perf_counter()
-        drew = app.step()
-        turns.append(time.perf_counter() - started)
-        if not drew and not app.animating():
-            event = pygame.event.wait(min(IDLE_WAIT_MS, max(1, int((until - time.monotonic()) * 1000))))
-            if event.type != pygame.NOEVENT:
-                pygame.event.post(event)
-        elif not drew:
-            time.sleep(0.004)
-    return turns
+        app.turn()
 
 
 def _match(sent_at: list[float], seen: dict[int, list[float]]) -> list[float]:

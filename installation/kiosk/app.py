@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import queue
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 
 SCREENS = {"attract": attract, "chooser": chooser, "note": note, "story": story, "end": end}
 IDLE_WAIT_MS = 250  # how long the loop sleeps when nothing moves
+BUSY_WAIT_MS = 4  # between frames of a moving scene
+MIN_FRAME = 1 / 60  # never draw faster than the display shows; commands keep being handled in between
+WAKE = pygame.event.custom_type()  # posted by other threads so a sleeping loop handles their commands at once
 
 
 class SimClock:
@@ -79,11 +83,13 @@ class App:
         self.close_hooks: list[Callable[[], None]] = []
         self.running = True
         self.drawn: tuple | None = None
+        self.last_frame = 0.0
         self.frame_times: list[float] | None = None
         self._snapshot = self.show.snapshot()
         self._snapshot_lock = threading.Lock()
         self.narration.set_volume(self.show.state.settings.volume, False)
         self.preload_story_cards()
+        sys.setswitchinterval(0.001)  # hand the GIL to the network and worker threads promptly
         gc.freeze()  # content loaded at start-up never needs collecting; keeps collections short mid-show
 
     # ---------------------------------------------------------------- display
@@ -121,7 +127,13 @@ class App:
     # ---------------------------------------------------------------- commands
     def post(self, command: Command, reply: Callable[[dict], None] | None = None) -> None:
         """Thread-safe: queue a command from anywhere (OSC, schedule); reply gets the new snapshot."""
+        idle = self.inbox.empty()
         self.inbox.put((command, reply))
+        if idle:
+            try:
+                pygame.event.post(pygame.event.Event(WAKE))
+            except pygame.error:
+                pass  # the loop still drains the inbox on its next turn
 
     def dispatch(self, command: Command) -> None:
         for listener in self.command_listeners:
@@ -189,6 +201,8 @@ class App:
         return SCREENS[self.show.state.screen].buttons(view)
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == WAKE:
+            return
         if event.type == pygame.QUIT:
             if not self.kiosk_mode:
                 self.running = False
@@ -237,8 +251,10 @@ class App:
         self.carry_out(self.show.update())
         state = self.show.state
         self.motion.frozen = state.paused_at is not None
-        self.images.hold(state.screen == "story" and state.previous_scene is not None
-                         and self.clock() - state.transition_started < CROSSFADE)
+        fading = state.screen == "story" and state.previous_scene is not None and self.clock() - state.transition_started < CROSSFADE
+        self.images.hold(fading)
+        if state.screen == "story" and not fading:
+            story.prime_next(self.view())
         drawn = self.draw_if_needed(force)
         self.publish()
         for hook in self.step_hooks:
@@ -282,16 +298,18 @@ class App:
         return key
 
     def draw_if_needed(self, force: bool = False) -> bool:
+        started = time.perf_counter()
+        if not force and started - self.last_frame < MIN_FRAME:
+            return False
         view = self.view()
         key = self.frame_key(view)
         if not force and key == self.drawn:
             return False
-        started = time.perf_counter()
         self.draw(view)
         pygame.display.flip()
         if self.frame_times is not None:
             self.frame_times.append(time.perf_counter() - started)
-        self.drawn = key
+        self.drawn, self.last_frame = key, started
         return True
 
     def draw(self, view: View | None = None) -> None:
@@ -302,15 +320,18 @@ class App:
         for hook in self.draw_hooks:
             hook(self.surface, view)
 
+    def turn(self) -> bool:
+        """One loop turn: step, then, if nothing was drawn, wait (without spinning) for an event or the next frame."""
+        drew = self.step()
+        if not drew:
+            event = pygame.event.wait(BUSY_WAIT_MS if self.animating() else IDLE_WAIT_MS)
+            if event.type not in (pygame.NOEVENT, WAKE):
+                pygame.event.post(event)
+        return drew
+
     def run(self) -> None:
         while self.running:
-            drew = self.step()
-            if not drew and not self.animating():
-                event = pygame.event.wait(IDLE_WAIT_MS)
-                if event.type != pygame.NOEVENT:
-                    pygame.event.post(event)
-            elif not drew:
-                time.sleep(0.004)
+            self.turn()
         self.close()
 
     def animating(self) -> bool:

@@ -74,6 +74,7 @@ class Layer:
     back: pygame.Surface | None = None
     rendered_for: float = -1.0
     serial: int = 0
+    moving: bool = True
     lock: threading.Lock = field(default_factory=threading.Lock)  # guards front (swap vs blit)
     rendering: threading.Lock = field(default_factory=threading.Lock)  # one renderer at a time
 
@@ -93,11 +94,13 @@ class Layer:
 
 
 class KenBurns:
-    """Keeps up to a few layers (the current scene and the one fading out) rendered ahead of time."""
+    """Keeps the current scene's layer (and the one fading out) rendered ahead of time, and primes the next
+    scene's first frame before its transition, so a transition starts without any scaling on the render path."""
 
     def __init__(self, clock: Callable[[], float], threaded: bool = True):
         self.clock = clock
         self.layers: dict[object, Layer] = {}
+        self.primed: dict[object, Layer] = {}
         self.lock = threading.Lock()
         self.threaded = threaded
         self.stop = threading.Event()
@@ -107,17 +110,36 @@ class KenBurns:
             self.thread = threading.Thread(target=self._run, name="ken-burns", daemon=True)
             self.thread.start()
 
+    def prime(self, key: object, source: pygame.Surface, index: int, screen: tuple[int, int]) -> None:
+        """Ask for the first frame of a layer that will start soon (rendered on the worker thread)."""
+        with self.lock:
+            if key in self.layers or (key in self.primed and self.primed[key].source is source):
+                return
+            self.primed[key] = Layer(source, 0.0, 0.0, Path2.for_index(index), screen)
+            while len(self.primed) > 2:
+                self.primed.pop(next(iter(self.primed)))
+        if not self.threaded:
+            self._render_primed()
+
     def set(self, key: object, source: pygame.Surface, started: float, duration: float, index: int,
-            screen: tuple[int, int]) -> Layer:
+            screen: tuple[int, int], moving: bool = True) -> Layer:
+        now = self.clock()
         with self.lock:
             layer = self.layers.get(key)
         if layer is None or layer.source is not source or layer.started != started or layer.screen != screen:
-            layer = Layer(source, started, duration, Path2.for_index(index), screen)
-            layer.render(self.clock())  # the first frame at once; then the worker keeps it moving
+            with self.lock:
+                primed = self.primed.pop(key, None)
+            if primed is not None and primed.front is not None and primed.source is source and primed.screen == screen:
+                layer = primed  # its first frame is ready: progress 0 is where every layer starts
+                layer.started = started
+            else:
+                layer = Layer(source, started, duration, Path2.for_index(index), screen)
+                layer.render(now)
             with self.lock:
                 self.layers[key] = layer
-        else:
-            layer.duration = duration
+        layer.duration, layer.moving = duration, moving
+        if not self.threaded and moving and not self.frozen and now - layer.rendered_for >= FRAME_INTERVAL:
+            layer.render(now)
         return layer
 
     def keep(self, keys: set) -> None:
@@ -125,23 +147,22 @@ class KenBurns:
             for key in [k for k in self.layers if k not in keys]:
                 del self.layers[key]
 
-    def frame(self, key: object) -> Layer | None:
-        layer = self.layers.get(key)
-        if layer is not None and not self.threaded and not self.frozen:
-            now = self.clock()
-            if now - layer.rendered_for >= FRAME_INTERVAL:
-                layer.render(now)
-        return layer
-
     def close(self) -> None:
         self.stop.set()
+
+    def _render_primed(self) -> None:
+        with self.lock:
+            waiting = [layer for layer in self.primed.values() if layer.front is None]
+        for layer in waiting:
+            layer.render(layer.started)
 
     def _run(self) -> None:
         lower_priority(5)
         while not self.stop.is_set():
             started = time.perf_counter()
+            self._render_primed()
             with self.lock:
-                layers = list(self.layers.values())
+                layers = [layer for layer in self.layers.values() if layer.moving]
             now = self.clock()
             for layer in [] if self.frozen else layers:
                 if now - layer.rendered_for >= FRAME_INTERVAL * 0.9:

@@ -109,6 +109,7 @@ class TextCache:
     def __init__(self, capacity: int = 512):
         self.capacity = capacity
         self.surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self.wrapped: dict[tuple, list[str]] = {}
 
     def render(self, text: str, size: int, colour: Colour) -> pygame.Surface:
         key = (text, int(size), tuple(colour))
@@ -126,4 +127,10 @@ class TextCache:
         return int(size * LINE_SPACING)
 
     def block(self, text: str, size: int, colour: Colour, width: int, max_chars: int | None = None) -> list[pygame.Surface]:
-        return [self.render(line, size, colour) for line in wrap(text, size, width, max_chars) if line]
+        key = (text, int(size), width, max_chars)
+        lines = self.wrapped.get(key)
+        if lines is None:
+            lines = self.wrapped[key] = [line for line in wrap(text, size, width, max_chars) if line]
+            if len(self.wrapped) > self.capacity:
+                self.wrapped.pop(next(iter(self.wrapped)))
+        return [self.render(line, size, colour) for line in lines]

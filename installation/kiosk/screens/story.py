@@ -66,17 +66,30 @@ def buttons(view: View) -> list[Button]:
     return out
 
 
-def layer(view: View, scene_index: int, started: float):
-    state, m = view.state, view.metrics
+def source(view: View, scene_index: int):
+    m = view.metrics
+    scene = view.library.stories[view.state.story].scenes[scene_index]
+    return view.images.get(view.media(scene.illustration), (round(m.width * MARGIN), round(m.height * MARGIN)))
+
+
+def prime_next(view: View) -> None:
+    """Have the next scene's first frame ready before its transition begins."""
+    state = view.state
+    following = state.scene + 1
+    if following < view.show.scene_count():
+        image = source(view, following)
+        if image is not None:
+            view.motion.prime((state.story, following), image, following, view.size)
+
+
+def layer(view: View, scene_index: int, started: float, moving: bool = True):
+    state = view.state
     story = view.library.stories[state.story]
-    scene = story.scenes[scene_index]
-    box = (round(m.width * MARGIN), round(m.height * MARGIN))
-    source = view.images.get(view.media(scene.illustration), box)
-    if source is None:
+    image = source(view, scene_index)
+    if image is None:
         return None
-    timing = view.library.timing(story.id, scene_index, view.language)
-    duration = timing.length + scene.hold + CROSSFADE
-    return view.motion.set((story.id, scene_index), source, started, duration, scene_index, view.size)
+    duration = view.library.timing(story.id, scene_index, view.language).length + story.scenes[scene_index].hold + CROSSFADE
+    return view.motion.set((story.id, scene_index), image, started, duration, scene_index, view.size, moving)
 
 
 def draw(surface: pygame.Surface, view: View) -> None:
@@ -86,7 +99,7 @@ def draw(surface: pygame.Surface, view: View) -> None:
     current = layer(view, state.scene, state.scene_started + state.paused_total)
     keep.add((state.story, state.scene))
     if state.previous_scene is not None and fade < 1:
-        previous = layer(view, state.previous_scene, state.previous_started)
+        previous = layer(view, state.previous_scene, state.previous_started, moving=False)
         if previous is not None:
             keep.add((state.story, state.previous_scene))
             with previous.lock:
