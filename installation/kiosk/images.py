@@ -67,11 +67,15 @@ def load(path: Path, box: Size, mode: str = "cover") -> pygame.Surface:
     return surface
 
 
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_pitch() * surface.get_height()
+
+
 class ImageStore:
     """Keyed by (path, size, mode). `get` never blocks; `wait` is for tests and previews."""
 
-    def __init__(self, capacity: int = 24, threaded: bool = True):
-        self.capacity = capacity
+    def __init__(self, budget_mib: int = 512, threaded: bool = True):
+        self.budget = budget_mib * 1024 * 1024  # decoded pixels kept, in bytes (a 4K scene is ~40 MiB)
         self.ready: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self.pending: set[tuple] = set()
         self.failed: set[Path] = set()
@@ -153,6 +157,6 @@ class ImageStore:
         with self.done:
             self.ready[key] = surface
             self.pending.discard(key)
-            while len(self.ready) > self.capacity:
+            while len(self.ready) > 1 and sum(_bytes(s) for s in self.ready.values()) > self.budget:
                 self.ready.popitem(last=False)
             self.done.notify_all()
