@@ -14,12 +14,12 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 import wave
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .linebreak import line_width, tokens
 from .yamlpos import Located, Problem, load_yaml
 
 ERROR, WARNING = "error", "warning"
@@ -558,9 +558,6 @@ class Checker:
 # ------------------------------------------------------------------------------------------------- captions
 
 
-_CLOSING = set("，。、；：！？」』）》〉,.;:!?)")
-
-
 def caption_lines(text: str, language: str) -> list[str]:
     """Break a caption into lines of at most LINE_CHARS characters, as a subtitler would: between words in
     English, between any two characters in Chinese (closing punctuation stays with the character before it).
@@ -569,7 +566,7 @@ def caption_lines(text: str, language: str) -> list[str]:
     out: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for token in _tokens(paragraph):
+        for token in tokens(paragraph):
             candidate = line + token
             if line.strip() and token != " " and line_width(candidate.rstrip(), language) > limit:
                 out.append(line.rstrip())
@@ -579,45 +576,6 @@ def caption_lines(text: str, language: str) -> list[str]:
         if line.strip() or not out:
             out.append(line.strip())
     return out
-
-
-def _tokens(text: str) -> list[str]:
-    out: list[str] = []
-    word = ""
-    for ch in text:
-        if ch.isspace():
-            if word:
-                out.append(word)
-                word = ""
-            if out and out[-1] != " ":
-                out.append(" ")
-        elif _wide(ch):
-            if word:
-                out.append(word)
-                word = ""
-            if out and out[-1] != " " and ch in _CLOSING:
-                out[-1] += ch
-            else:
-                out.append(ch)
-        else:
-            if not word and ch in _CLOSING and out and out[-1] != " ":
-                out[-1] += ch
-            else:
-                word += ch
-    if word:
-        out.append(word)
-    return out
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-def line_width(line: str, language: str) -> float:
-    """Characters in a line of a caption. In Chinese a half-width character (Latin letter, digit) counts as ½."""
-    if language.startswith("zh"):
-        return sum(1.0 if _wide(ch) else 0.5 for ch in line)
-    return float(len(line))
 
 
 def reading_length(text: str) -> int:

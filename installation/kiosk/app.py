@@ -37,6 +37,15 @@ MIN_FRAME = 1 / 60  # never draw faster than the display shows; commands keep be
 WAKE = pygame.event.custom_type()  # posted by other threads so a sleeping loop handles their commands at once
 
 
+def call_each(hooks: list[Callable], *args, what: str) -> None:
+    """Call every hook in turn; one that fails is logged and the show goes on."""
+    for hook in list(hooks):
+        try:
+            hook(*args)
+        except Exception:
+            log.exception("%s failed", what)
+
+
 class SimClock:
     """A clock that only moves when told to: scripted runs and tests fast-forward through time."""
 
@@ -137,11 +146,7 @@ class App:
                 pass  # the loop still drains the inbox on its next turn
 
     def dispatch(self, command: Command) -> None:
-        for listener in self.command_listeners:
-            try:
-                listener(command)
-            except Exception:
-                log.exception("command listener failed for %s", command.name)
+        call_each(self.command_listeners, command, what=f"command listener for {command.name}")
         self.carry_out(self.show.dispatch(command))
 
     def reload(self, library: Library, stale: set[Path] | frozenset = frozenset()) -> None:
@@ -178,11 +183,7 @@ class App:
                 self.narration.set_volume(data["level"], data["muted"])
             elif kind == "preload":
                 self.preload(data["story"], data["scenes"])
-            for listener in self.effect_listeners:
-                try:
-                    listener(effect)
-                except Exception:  # a broken listener (statistics, pushes) must not stop the show
-                    log.exception("effect listener failed for %s", kind)
+            call_each(self.effect_listeners, effect, what=f"effect listener for {kind}")
 
     def preload(self, story_id: str, scenes: list[int]) -> None:
         item = self.library.stories.get(story_id)
@@ -259,11 +260,7 @@ class App:
             story.prime_next(self.view())
         drawn = self.draw_if_needed(force)
         self.publish()
-        for hook in self.step_hooks:
-            try:
-                hook()
-            except Exception:
-                log.exception("loop hook failed")
+        call_each(self.step_hooks, what="loop hook")
         return drawn
 
     def publish(self) -> None:
@@ -276,11 +273,7 @@ class App:
         snap = self.show.snapshot()
         with self._snapshot_lock:
             self._snapshot = snap
-        for listener in self.change_listeners:
-            try:
-                listener(snap)
-            except Exception:
-                log.exception("state listener failed")
+        call_each(self.change_listeners, snap, what="state listener")
 
     def frame_key(self, view: View) -> tuple:
         """Everything that changes the picture; when it is unchanged, nothing is redrawn."""
@@ -320,8 +313,7 @@ class App:
         SCREENS[view.state.screen].draw(self.surface, view)
         if overlays.active(view):
             overlays.draw(self.surface, view)
-        for hook in self.draw_hooks:
-            hook(self.surface, view)
+        call_each(self.draw_hooks, self.surface, view, what="draw hook")
 
     def turn(self) -> bool:
         """One loop turn: step, then, if nothing was drawn, wait (without spinning) for an event or the next frame."""
@@ -348,11 +340,7 @@ class App:
         return path
 
     def close(self) -> None:
-        for hook in self.close_hooks:
-            try:
-                hook()
-            except Exception:
-                log.exception("close hook failed")
+        call_each(self.close_hooks, what="close hook")
         self.narration.stop()
         self.images.close()
         self.motion.close()

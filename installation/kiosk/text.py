@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections import OrderedDict
 from pathlib import Path
 
 import pygame
 import pygame.freetype
+
+from ..content.linebreak import line_width, tokens
 
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
 
@@ -50,50 +50,17 @@ def missing_glyphs(text: str) -> list[str]:
     return sorted({ch for ch, m in zip(text, metrics) if m is None and not ch.isspace()})
 
 
-def is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-_TOKENS = re.compile(r"\s+|[^\s]")
-
-
-def _tokens(text: str) -> list[str]:
-    """Words for Latin text, single characters for Chinese (which breaks between any two characters,
-    except that closing punctuation stays with the character before it)."""
-    out: list[str] = []
-    word = ""
-    for ch in text:
-        if ch.isspace():
-            if word:
-                out.append(word)
-                word = ""
-            out.append(" ")
-        elif is_wide(ch):
-            if word:
-                out.append(word)
-                word = ""
-            if out and ch in "，。、；：！？」』）》〉" and out[-1] != " ":
-                out[-1] += ch
-            else:
-                out.append(ch)
-        else:
-            word += ch
-    if word:
-        out.append(word)
-    return out
-
-
-def wrap(text: str, size: int, width: int, max_chars: int | None = None) -> list[str]:
+def wrap(text: str, size: int, width: int, max_chars: int | None = None, language: str = "en") -> list[str]:
     """Break text into lines no wider than width pixels at this font size (and, for captions, no longer than
-    max_chars characters)."""
+    max_chars characters, counted as the linter counts them)."""
     size = max(6, int(size))
     font = face()
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for token in _tokens(paragraph):
+        for token in tokens(paragraph):
             candidate = line + token
-            too_long = max_chars is not None and len(candidate.rstrip()) > max_chars
+            too_long = max_chars is not None and line_width(candidate.rstrip(), language) > max_chars
             if line and token != " " and (too_long or font.get_rect(candidate.rstrip(), size=size).width > width):
                 lines.append(line.rstrip())
                 line = token.lstrip()
@@ -126,11 +93,12 @@ class TextCache:
     def line_height(self, size: int) -> int:
         return int(size * LINE_SPACING)
 
-    def block(self, text: str, size: int, colour: Colour, width: int, max_chars: int | None = None) -> list[pygame.Surface]:
-        key = (text, int(size), width, max_chars)
+    def block(self, text: str, size: int, colour: Colour, width: int, max_chars: int | None = None,
+              language: str = "en") -> list[pygame.Surface]:
+        key = (text, int(size), width, max_chars, language)
         lines = self.wrapped.get(key)
         if lines is None:
-            lines = self.wrapped[key] = [line for line in wrap(text, size, width, max_chars) if line]
+            lines = self.wrapped[key] = [line for line in wrap(text, size, width, max_chars, language) if line]
             if len(self.wrapped) > self.capacity:
                 self.wrapped.pop(next(iter(self.wrapped)))
         return [self.render(line, size, colour) for line in lines]

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..kiosk.app import call_each
+
 log = logging.getLogger(__name__)
 
 DEBOUNCE = 0.6  # seconds of quiet after the last file event before loading
@@ -215,11 +217,7 @@ class Reloader:
         adjust_state(self.app.show.state, library)
         self.app.reload(library, changed)
         log.info("reload applied: %d stories in the playlist (%s)", len(library.stories), ", ".join(library.stories))
-        for listener in self.listeners:
-            try:
-                listener(library)
-            except Exception:
-                log.exception("reload listener failed")
+        call_each(self.listeners, library, what="reload listener")
 
     def _set_banner(self, problems: list) -> None:
         if self.banner and problems != self.shown:

@@ -208,7 +208,8 @@ def draw_caption(surface: pygame.Surface, view: View) -> None:
     size = view.font_px(40)
     width = caption_width(view)
     pad = m.px(18)
-    lines = view.text.block(cue.text, size, palette.caption_text, width - 2 * pad, CAPTION_CHARS.get(view.language))
+    lines = view.text.block(cue.text, size, palette.caption_text, width - 2 * pad,
+                             CAPTION_CHARS.get(view.language), view.language)
     line_h = round(size * 1.3)
     box_w = max(line.get_width() for line in lines) + 2 * pad
     box_h = len(lines) * line_h + pad
