@@ -117,6 +117,9 @@ class Session:
     last_seen: float = 0.0
 
 
+NETWORK_NICENESS = 3
+
+
 class Bucket:
     __slots__ = ("tokens", "stamp", "last_notice")
 
@@ -311,6 +314,9 @@ class OscServer:
 
     # ------------------------------------------------------------ the network thread
     def _loop(self) -> None:
+        from ..kiosk.motion import lower_priority
+
+        lower_priority(NETWORK_NICENESS)  # a flood may slow the replies, never the picture
         while self.running:
             now = time.monotonic()
             timeout = 0.5

@@ -134,7 +134,8 @@ class KenBurns:
                 layer.started = started
             else:
                 layer = Layer(source, started, duration, Path2.for_index(index), screen)
-                layer.render(now)
+                if not self.threaded:
+                    layer.render(now)  # otherwise the worker draws its first frame within one frame interval
             with self.lock:
                 self.layers[key] = layer
         layer.duration, layer.moving = duration, moving

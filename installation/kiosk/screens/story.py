@@ -98,19 +98,20 @@ def draw(surface: pygame.Surface, view: View) -> None:
     keep = set()
     current = layer(view, state.scene, state.scene_started + state.paused_total)
     keep.add((state.story, state.scene))
+    previous = None
     if state.previous_scene is not None and fade < 1:
         previous = layer(view, state.previous_scene, state.previous_started, moving=False)
-        if previous is not None:
-            keep.add((state.story, state.previous_scene))
-            with previous.lock:
-                if previous.front is not None:
-                    surface.blit(previous.front, (0, 0))
-        alpha = max(0, min(255, round(255 * fade)))
-    else:
-        alpha = 255
-    if current is None or current.front is None:
+        keep.add((state.story, state.previous_scene))
+    ready = current is not None and current.front is not None
+    if previous is not None and previous.front is not None:
+        with previous.lock:
+            surface.blit(previous.front, (0, 0))
+        alpha = max(0, min(255, round(255 * fade))) if ready else 0
+    elif not ready:
         surface.fill((0, 0, 0))
     else:
+        alpha = 255
+    if ready and (previous is None or alpha > 0):
         with current.lock:
             current.front.set_alpha(alpha if alpha < 255 else None)
             surface.blit(current.front, (0, 0))
@@ -127,8 +128,10 @@ _chrome: dict[tuple, tuple[pygame.Surface, pygame.Surface, int]] = {}
 def chrome(view: View) -> tuple[pygame.Surface, pygame.Surface, int]:
     """The top and bottom bars (shade, buttons, labels) drawn once per state change, blitted every frame."""
     state, m = view.state, view.metrics
-    key = (state.version, view.size, state.scene, state.paused_at is not None, view.language,
-           tuple(vars(state.settings).values()))
+    settings = state.settings
+    # the volume button is drawn every frame instead, so a fader moved over OSC never rebuilds the bars
+    key = (view.size, state.story, state.scene, state.paused_at is not None, view.language, settings.captions,
+           settings.text_size, settings.contrast)
     cached = _chrome.get(key)
     if cached is None:
         _chrome.clear()
@@ -141,11 +144,17 @@ def chrome(view: View) -> tuple[pygame.Surface, pygame.Surface, int]:
     return cached
 
 
+LIVE_BUTTON = "toggle_mute"  # shows the volume level
+
+
 def draw_chrome(surface: pygame.Surface, view: View) -> None:
     state, m, palette = view.state, view.metrics, view.palette
     top, low, bottom = chrome(view)
     surface.blit(top, (0, 0))
     surface.blit(low, (0, bottom))
+    for item in buttons(view):
+        if item.command == LIVE_BUTTON:
+            button(surface, view, item)
     count = view.show.scene_count()
     # progress: one segment per scene
     seg_gap, y, h = m.px(6), m.px(8), max(3, m.px(6))
@@ -166,6 +175,8 @@ def draw_bars(top: pygame.Surface, low: pygame.Surface, bottom: int, view: View)
     label = view.text.render(t("scene_of", lang, k=state.scene + 1, n=count), view.font_px(28, cap=1.5), palette.text)
     top.blit(label, ((m.width - label.get_width()) // 2, m.margin // 2 + (m.target - label.get_height()) // 2))
     for item in buttons(view):
+        if item.command == LIVE_BUTTON:
+            continue
         on_top = item.rect.y < bottom
         target = top if on_top else low
         shifted = item if on_top else dataclasses.replace(item, rect=Rect(item.rect.x, item.rect.y - bottom,
