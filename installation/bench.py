@@ -176,13 +176,14 @@ def run(args: argparse.Namespace) -> int:
     print(f"tap to changed frame (1920x1080)     p50 {results['tap_to_changed_frame']['p50_ms']:.1f} ms  "
           f"p99 {results['tap_to_changed_frame']['p99_ms']:.1f} ms")
     if not args.no_osc:
-        try:
-            from .control.bench import osc_latency
-        except ImportError:
-            osc_latency = None
-        if osc_latency is not None:
-            results["osc"] = osc_latency(config)
-            print(f"OSC command to state                 {json.dumps(results['osc'])}")
+        from .control.bench import osc_flood, osc_latency
+
+        osc = results["osc"] = osc_latency(config)
+        print(f"OSC command to state at {osc['rate']:.0f}/s       p50 {osc['p50_ms']:.2f} ms  p99 {osc['p99_ms']:.2f} ms"
+              f"  ({osc['applied']} of {osc['sent']} applied)")
+        flood = results["osc_flood"] = osc_flood(config)
+        print(f"OSC flood of {flood['count']} messages         frame p50 {flood['frame_p50_ms']:.1f} ms  "
+              f"p99 {flood['frame_p99_ms']:.1f} ms; /go from a second client {flood['go_ms']} ms")
     results["peak_rss_mib"] = peak_rss_mib()
     print(f"peak RSS {results['peak_rss_mib']} MiB")
     if args.json:
