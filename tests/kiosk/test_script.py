@@ -67,3 +67,16 @@ def test_script_mistakes_are_reported_with_lines_and_nothing_runs(tmp_path):
     assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in lines] == ["2", "3", "4"]
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_preview_opens_straight_at_a_scene_in_a_language(tmp_path):
+    result = play(tmp_path, "- state: s.json\n", "--story", "bo-bo", "--scene", "2", "--language", "zh-Hant")
+    assert result.returncode == 0, result.stderr
+    state = json.loads((tmp_path / "s.json").read_text())
+    assert (state["screen"], state["story"], state["scene"], state["language"]) == ("story", "bo-bo", 2, "zh-Hant")
+
+
+def test_preview_of_an_unknown_story_is_a_clear_error(tmp_path):
+    result = play(tmp_path, "- wait: 1\n", "--story", "nobody")
+    assert result.returncode == 2
+    assert "--story: no playable story 'nobody'" in result.stderr and "Traceback" not in result.stderr
