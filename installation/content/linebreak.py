@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
+NO_BREAK = "\u00a0"
 CLOSING = set("，。、；：！？」』）》〉,.;:!?)")
 
 
@@ -13,11 +14,12 @@ def is_wide(ch: str) -> bool:
 
 
 def tokens(text: str) -> list[str]:
-    """The pieces a line break may fall between; a single " " stands for any run of white space."""
+    """The pieces a line break may fall between; a single " " stands for any run of white space (a no-break space
+    joins instead)."""
     out: list[str] = []
     word = ""
     for ch in text:
-        if ch.isspace():
+        if ch.isspace() and ch != NO_BREAK:
             if word:
                 out.append(word)
                 word = ""

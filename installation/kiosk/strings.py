@@ -9,7 +9,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Eighteen migrant sex workers told Butterfly what anti-trafficking raids did to them. Pseudonyms are used.",
         "zh-Hant": "十八位移民性工作者向蝴蝶講述反販運突擊行動為她們帶來的傷害。文中均用化名。",
     },
-    "minutes": {"en": "{n} min", "zh-Hant": "{n} 分鐘"},
+    "minutes": {"en": "{n}\u00a0min", "zh-Hant": "{n}\u00a0分鐘"},
     "scenes": {"en": "{n} scenes", "zh-Hant": "{n} 幕"},
     "scene_of": {"en": "Scene {k} of {n}", "zh-Hant": "第 {k} 幕，共 {n} 幕"},
     "kind_voice": {"en": "Short account", "zh-Hant": "短篇自述"},

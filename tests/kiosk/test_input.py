@@ -135,3 +135,18 @@ def test_escape_and_window_close_do_nothing_in_kiosk_mode(app, runner):
                                          unicode="", scancode=0))
     runner.advance(0.1)
     assert not app.running
+
+
+@pytest.mark.parametrize("size, cards", [((1920, 1080), 8), ((1080, 1920), 6), ((3840, 2160), 8), ((1280, 800), 6)])
+def test_chooser_shows_enough_cards_at_once(make_app, size, cards):
+    from pathlib import Path
+
+    from installation.content.load import load_library
+    from installation.show.commands import make
+
+    library = load_library(Path(__file__).resolve().parents[2] / "config" / "viminal-space.yaml")[0]
+    app = make_app(size, library)
+    app.dispatch(make("begin"))
+    shown = [b for b in app.buttons(app.view()) if b.command == "open"]
+    assert len(shown) >= cards
+    assert any(b.command == "scroll_to" for b in app.buttons(app.view()))  # the rest is one touch away

@@ -14,18 +14,24 @@ from ..widgets import button, panel, paragraph, rounded, vertical_shade
 ANIMATED = False
 
 
+MIN_CARD = 340  # px at 1080p
+
+
 def grid(view: View) -> tuple[int, int, int, int, int]:
-    """(columns, card width, card height, top of the grid, visible rows)."""
+    """(columns, card width, card height, top of the grid, visible rows): as many rows as fit with cards of at least
+    MIN_CARD width, then as many columns (up to 4) as keep the cards within that height."""
     m = view.metrics
     usable = m.width - 2 * m.margin - (m.target + m.gap)  # a gutter on the right for the scroll arrows
-    columns = max(1, min(4, (usable + m.gap) // (m.px(430) + m.gap)))
-    card_w = (usable - (columns - 1) * m.gap) // columns
     text_h = round(view.font_px(40, cap=1.5) * 1.3 + view.font_px(28, cap=1.5) * 2.7 + m.px(24))
-    card_h = thumb_height(card_w) + text_h
     top = header_height(view)
     free = m.height - top - m.margin
-    visible = max(1, (free + m.gap) // (card_h + m.gap))
-    return columns, card_w, card_h, top, visible
+    smallest = thumb_height(m.px(MIN_CARD)) + text_h
+    visible = max(1, (free + m.gap) // (smallest + m.gap))
+    tallest = (free - (visible - 1) * m.gap) // visible
+    widest = max(1, (tallest - text_h) * 11 // 5)
+    columns = max(1, min(4, -(-(usable + m.gap) // (widest + m.gap))))
+    card_w = (usable - (columns - 1) * m.gap) // columns
+    return columns, card_w, thumb_height(card_w) + text_h, top, visible
 
 
 def thumb_height(card_w: int) -> int:
@@ -131,6 +137,8 @@ def card(surface: pygame.Surface, view: View, item: Button, focused: bool) -> No
     pad = m.px(18)
     y = rect.y + thumb_h + m.px(12)
     name = view.text.render(pick(story.name, lang), view.font_px(40, cap=1.5), palette.text)
+    if name.get_width() > rect.w - 2 * pad:  # a long name steps down a size rather than leave its card
+        name = view.text.render(pick(story.name, lang), view.font_px(32, cap=1.5), palette.text)
     surface.blit(name, (rect.x + pad, y))
     y += round(view.font_px(40, cap=1.5) * 1.3)
     minutes = max(1, round(view.library.story_length(story.id, lang) / 60))
