@@ -93,17 +93,8 @@ def library(tiny_config: Path):
     return lib
 
 
-class FakeClock:
-    def __init__(self, t: float = 100.0):
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
-
-
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+def clock():
+    from installation.show.clock import SimClock
+
+    return SimClock(100.0)

@@ -17,6 +17,7 @@ import pygame
 
 from ..content.load import Library
 from ..show.commands import Command, CommandError, make
+from ..show.clock import SimClock
 from ..show.machine import CROSSFADE, Show
 from ..show.state import Effect
 from .audio import Narration
@@ -44,19 +45,6 @@ def call_each(hooks: list[Callable], *args, what: str) -> None:
             hook(*args)
         except Exception:
             log.exception("%s failed", what)
-
-
-class SimClock:
-    """A clock that only moves when told to: scripted runs and tests fast-forward through time."""
-
-    def __init__(self, start: float = 1000.0):
-        self.t = start
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 @dataclass

@@ -11,7 +11,8 @@ import pygame
 
 from ..content.yamlpos import Problem, load_yaml
 from ..show.commands import CommandError, make
-from .app import App, SimClock
+from ..show.clock import SimClock
+from .app import App
 
 FRAME = 1 / 30  # simulated seconds per loop turn during `wait`
 
