@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import queue
+import signal
 import sys
 import threading
 import time
@@ -88,6 +89,7 @@ class App:
         self.narration.set_volume(self.show.state.settings.volume, False)
         self.preload_story_cards()
         sys.setswitchinterval(0.001)  # hand the GIL to the network and worker threads promptly
+        self._handle_stop_signals()
         gc.freeze()  # content loaded at start-up never needs collecting; keeps collections short mid-show
 
     # ---------------------------------------------------------------- display
@@ -95,6 +97,8 @@ class App:
         if self.options.headless:
             os.environ["SDL_VIDEODRIVER"] = "dummy"
             os.environ["SDL_AUDIODRIVER"] = "dummy"
+        # SDL would turn SIGTERM into a window-close event, which kiosk mode ignores: systemd could not stop us
+        os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
         pygame.display.init()
         pygame.font.init()
         kiosk = not self.options.windowed and not self.options.headless
@@ -105,6 +109,23 @@ class App:
         pygame.mouse.set_visible(not kiosk)
         self.metrics = Metrics(*self.surface.get_size())
         self.kiosk_mode = kiosk
+
+    def _handle_stop_signals(self) -> None:
+        """SIGTERM (systemd, kill) and SIGINT (Ctrl+C) end the loop cleanly: sound stops, statistics are flushed."""
+        self._previous_handlers: dict[int, object] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def stop(number: int, _frame) -> None:
+            log.info("stopping on %s", signal.Signals(number).name)
+            self.running = False
+            try:
+                pygame.event.post(pygame.event.Event(WAKE))
+            except pygame.error:
+                pass
+
+        for number in (signal.SIGTERM, signal.SIGINT):
+            self._previous_handlers[number] = signal.signal(number, stop)
 
     def view(self) -> View:
         return View(self.metrics, self.show, self.library, self.text, self.images, self.motion, self.clock())
@@ -329,6 +350,8 @@ class App:
 
     def close(self) -> None:
         call_each(self.close_hooks, what="close hook")
+        for number, handler in self._previous_handlers.items():
+            signal.signal(number, handler)
         self.narration.stop()
         self.images.close()
         self.motion.close()

@@ -150,3 +150,17 @@ def test_chooser_shows_enough_cards_at_once(make_app, size, cards):
     shown = [b for b in app.buttons(app.view()) if b.command == "open"]
     assert len(shown) >= cards
     assert any(b.command == "scroll_to" for b in app.buttons(app.view()))  # the rest is one touch away
+
+
+def test_sigterm_ends_the_loop_even_in_kiosk_mode(app, runner):
+    import os
+    import signal
+
+    app.kiosk_mode = True  # window-close is ignored here, but a service manager's SIGTERM is not
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)
+        runner.advance(0.1)
+        assert not app.running
+    finally:
+        signal.signal(signal.SIGTERM, previous)
