@@ -294,7 +294,7 @@ class App:
             fading = state.previous_scene is not None and now - state.transition_started < CROSSFADE + 0.1
             key += (cue, layers, round(now, 2) if fading else 0, round(self.show.position(now) * 4))
         elif state.screen == "attract" and not state.blackout:
-            key += (round(now * 12), tuple(layer.serial for layer in self.motion.layers.values()))
+            key += (round(now * 8), tuple(layer.serial for layer in self.motion.layers.values()))
         if state.warning_since is not None:
             key += (round(self.show.idle_left(now) or 0),)
         if now < state.identify_until:

@@ -75,6 +75,7 @@ class Layer:
     rendered_for: float = -1.0
     serial: int = 0
     moving: bool = True
+    interval: float = FRAME_INTERVAL
     lock: threading.Lock = field(default_factory=threading.Lock)  # guards front (swap vs blit)
     rendering: threading.Lock = field(default_factory=threading.Lock)  # one renderer at a time
 
@@ -122,7 +123,7 @@ class KenBurns:
             self._render_primed()
 
     def set(self, key: object, source: pygame.Surface, started: float, duration: float, index: int,
-            screen: tuple[int, int], moving: bool = True) -> Layer:
+            screen: tuple[int, int], moving: bool = True, interval: float = FRAME_INTERVAL) -> Layer:
         now = self.clock()
         with self.lock:
             layer = self.layers.get(key)
@@ -138,8 +139,8 @@ class KenBurns:
                     layer.render(now)  # otherwise the worker draws its first frame within one frame interval
             with self.lock:
                 self.layers[key] = layer
-        layer.duration, layer.moving = duration, moving
-        if not self.threaded and moving and not self.frozen and now - layer.rendered_for >= FRAME_INTERVAL:
+        layer.duration, layer.moving, layer.interval = duration, moving, interval
+        if not self.threaded and moving and not self.frozen and now - layer.rendered_for >= interval:
             layer.render(now)
         return layer
 
@@ -166,7 +167,7 @@ class KenBurns:
                 layers = [layer for layer in self.layers.values() if layer.moving]
             now = self.clock()
             for layer in [] if self.frozen else layers:
-                if now - layer.rendered_for >= FRAME_INTERVAL * 0.9:
+                if now - layer.rendered_for >= layer.interval * 0.9:
                     layer.render(now + FRAME_INTERVAL / 2)
             spent = time.perf_counter() - started
             self.stop.wait(max(0.002, FRAME_INTERVAL - spent))

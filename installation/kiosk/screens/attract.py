@@ -13,6 +13,7 @@ from ..view import View
 from ..widgets import paragraph, vertical_shade
 
 LOOP = 40.0  # seconds for one slow drift of the artwork
+FRAME = 0.1  # the drift is slow enough that ten frames a second look smooth (the loop runs all day)
 ANIMATED = True
 
 
@@ -34,7 +35,7 @@ def draw(surface: pygame.Surface, view: View) -> None:
         if source is not None:
             cycle = int(view.now // LOOP)
             view.motion.keep({"attract"})
-            layer = view.motion.set("attract", source, cycle * LOOP, LOOP, cycle, view.size)
+            layer = view.motion.set("attract", source, cycle * LOOP, LOOP, cycle, view.size, interval=FRAME)
             with layer.lock:
                 if layer.front is not None:
                     surface.blit(layer.front, (0, 0))
