@@ -102,7 +102,6 @@ def osc_latency(config: Path | None = None, rate: float = 2000.0, seconds: float
     "network_p99_ms", "frame_p50_ms", "frame_p99_ms", "resolution", "screen", "transport"}.
     Pass `app` to measure an App you built (it is not closed)."""
     from ..show.commands import make
-    from .client import OscClient
     from .server import OscServer, Settings
 
     own = app is None

@@ -17,7 +17,7 @@ from typing import Callable
 import pygame
 
 from ..content.load import Library
-from ..show.commands import Command, CommandError, make
+from ..show.commands import Command
 from ..show.clock import SimClock
 from ..show.machine import CROSSFADE, Show
 from ..show.state import Effect

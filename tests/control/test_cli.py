@@ -6,9 +6,7 @@ import argparse
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 import yaml
 
 from installation.cli import main

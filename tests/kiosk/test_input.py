@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 
 import pygame
 import pytest
 
-from installation.kiosk.layout import MIN_TARGET, hit
-from installation.kiosk.script import Runner, Step
+from installation.kiosk.layout import MIN_TARGET
+from installation.kiosk.script import Runner
 
 
 def keys(runner: Runner, *names: str) -> None:

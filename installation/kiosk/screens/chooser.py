@@ -6,7 +6,7 @@ import math
 
 import pygame
 
-from ..layout import Button, Metrics, Rect, row
+from ..layout import Button, Rect, row
 from ..strings import pick, t
 from ..view import View
 from ..widgets import button, panel, paragraph, rounded, vertical_shade

@@ -9,7 +9,7 @@ import pygame
 from ...show.machine import CROSSFADE
 from ..layout import Button, Rect, row
 from ..motion import MARGIN
-from ..strings import pick, t
+from ..strings import t
 from ..view import View
 from ..widgets import button, rounded, vertical_shade
 
@@ -93,7 +93,7 @@ def layer(view: View, scene_index: int, started: float, moving: bool = True):
 
 
 def draw(surface: pygame.Surface, view: View) -> None:
-    state, m, palette = view.state, view.metrics, view.palette
+    state = view.state
     fade = (view.now - state.transition_started) / CROSSFADE
     keep = set()
     current = layer(view, state.scene, state.scene_started + state.paused_total)
