@@ -6,7 +6,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 from svgkit import *  # noqa
 from scenes import *  # noqa
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "images", "ashley")
 
 
 def hotel_corridor(c, doors_closed=True, D=10):
@@ -246,8 +245,4 @@ SCENES = {"leaving": leaving, "visit": visit, "costs": costs, "work": work, "kno
           "second-hotel": second_hotel, "arrest": arrest, "review": review, "inside": inside, "airport": airport}
 
 if __name__ == "__main__":
-    os.makedirs(OUT, exist_ok=True)
-    for name, fn in SCENES.items():
-        if len(sys.argv) > 1 and name not in sys.argv[1:]:
-            continue
-        fn().save(os.path.join(OUT, name + ".svg"))
+    write_scenes(SCENES, "ashley", sys.argv[1:])

@@ -7,7 +7,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 from svgkit import *  # noqa
 from scenes import *  # noqa
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "images", "blue")
 
 
 def university():
@@ -271,8 +270,4 @@ SCENES = {"university": university, "studies": studies, "parlour": parlour, "rai
           "risk": risk, "no-call": no_call, "child": child}
 
 if __name__ == "__main__":
-    os.makedirs(OUT, exist_ok=True)
-    for name, fn in SCENES.items():
-        if len(sys.argv) > 1 and name not in sys.argv[1:]:
-            continue
-        fn().save(os.path.join(OUT, name + ".svg"))
+    write_scenes(SCENES, "blue", sys.argv[1:])

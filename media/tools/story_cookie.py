@@ -6,7 +6,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 from svgkit import *  # noqa
 from scenes import *  # noqa
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "images", "cookie")
 
 
 def order():
@@ -157,8 +156,4 @@ SCENES = {"order": order, "questions": questions, "arrest": arrest, "empty-room"
           "first-night": first_night, "solitary": solitary, "thirty-five-days": thirty_five_days}
 
 if __name__ == "__main__":
-    os.makedirs(OUT, exist_ok=True)
-    for name, fn in SCENES.items():
-        if len(sys.argv) > 1 and name not in sys.argv[1:]:
-            continue
-        fn().save(os.path.join(OUT, name + ".svg"))
+    write_scenes(SCENES, "cookie", sys.argv[1:])

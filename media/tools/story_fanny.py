@@ -7,7 +7,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 from svgkit import *  # noqa
 from scenes import *  # noqa
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "images", "fanny")
 
 
 def corridor(c, D=10, lift=False):
@@ -300,8 +299,4 @@ SCENES = {"knock": knock, "questions": questions, "photo": photo, "taken": taken
           "targeted": targeted}
 
 if __name__ == "__main__":
-    os.makedirs(OUT, exist_ok=True)
-    for name, fn in SCENES.items():
-        if len(sys.argv) > 1 and name not in sys.argv[1:]:
-            continue
-        fn().save(os.path.join(OUT, name + ".svg"))
+    write_scenes(SCENES, "fanny", sys.argv[1:])

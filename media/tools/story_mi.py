@@ -7,7 +7,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 from svgkit import *  # noqa
 from scenes import *  # noqa
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "images", "mi")
 
 
 def map_on_wall(c, back=False):
@@ -272,8 +271,4 @@ SCENES = {"arrival": arrival, "team": team, "questions": questions, "transfer": 
           "friend-detained": friend_detained, "money": money, "owed": owed}
 
 if __name__ == "__main__":
-    os.makedirs(OUT, exist_ok=True)
-    for name, fn in SCENES.items():
-        if len(sys.argv) > 1 and name not in sys.argv[1:]:
-            continue
-        fn().save(os.path.join(OUT, name + ".svg"))
+    write_scenes(SCENES, "mi", sys.argv[1:])

@@ -6,7 +6,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 from svgkit import *  # noqa
 from scenes import *  # noqa
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "images", "niki-lucy")
 
 
 def shelter():
@@ -118,8 +117,4 @@ def friends():
 SCENES = {"shelter": shelter, "hesitation": hesitation, "neighbour": neighbour, "stay-inside": stay_inside, "friends": friends}
 
 if __name__ == "__main__":
-    os.makedirs(OUT, exist_ok=True)
-    for name, fn in SCENES.items():
-        if len(sys.argv) > 1 and name not in sys.argv[1:]:
-            continue
-        fn().save(os.path.join(OUT, name + ".svg"))
+    write_scenes(SCENES, "niki-lucy", sys.argv[1:])

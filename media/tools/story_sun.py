@@ -7,7 +7,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 from svgkit import *  # noqa
 from scenes import *  # noqa
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "images", "sun")
 
 
 def home():
@@ -274,8 +273,4 @@ SCENES = {"home": home, "community": community, "meals": meals, "doorbell": door
           "review": review, "no-end-date": no_end_date, "after": after}
 
 if __name__ == "__main__":
-    os.makedirs(OUT, exist_ok=True)
-    for name, fn in SCENES.items():
-        if len(sys.argv) > 1 and name not in sys.argv[1:]:
-            continue
-        fn().save(os.path.join(OUT, name + ".svg"))
+    write_scenes(SCENES, "sun", sys.argv[1:])

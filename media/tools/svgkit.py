@@ -6,6 +6,7 @@ linear/radial gradients in <defs>. No text, filters, masks, clipPath, patterns.
 from __future__ import annotations
 
 import math
+import os
 import random
 
 W, H = 1920, 1080
@@ -443,3 +444,12 @@ def hands_cup(c: Canvas, x, y_table, s=1.0, cup_col=P["paper"], steam=True):
             c.path(f"M{dx} -196 C {dx-18} -226 {dx+18} -256 {dx} -286 C {dx-14} -306 {dx+8} -326 {dx} -346",
                    "none", stroke=P["paper"], sw=5, op=0.22, cap="round")
     c.end()
+
+
+def write_scenes(scenes: dict, story: str, only: list[str]) -> None:
+    """Write each scene of one story to media/images/<story>/<name>.svg (only the named ones, if any are named)."""
+    out = os.path.join(os.path.dirname(__file__), "..", "images", story)
+    os.makedirs(out, exist_ok=True)
+    for name, fn in scenes.items():
+        if not only or name in only:
+            fn().save(os.path.join(out, name + ".svg"))
