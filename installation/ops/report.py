@@ -211,8 +211,12 @@ def chart_stories(tables: Tables, path: Path) -> Path:
         _empty(ax)
     ax.set_title("Stories started and completed", loc="left", color=INK)
     fig.tight_layout()
+    return _save(fig, path)
+
+
+def _save(fig, path: Path) -> Path:
     fig.savefig(path)
-    plt.close(fig)
+    _pyplot().close(fig)
     return path
 
 
@@ -242,9 +246,7 @@ def chart_leaving(tables: Tables, path: Path) -> Path:
     fig.suptitle("Where visitors leave each story (scenes reached, and left early there)", x=0.01, ha="left",
                  color=INK)
     fig.tight_layout(rect=(0, 0, 1, 0.97 if rows > 1 else 0.94))
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    return _save(fig, path)
 
 
 def chart_languages(tables: Tables, path: Path) -> Path:
@@ -265,9 +267,7 @@ def chart_languages(tables: Tables, path: Path) -> Path:
         _empty(ax)
     ax.set_title("Languages", loc="left", color=INK)
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    return _save(fig, path)
 
 
 def chart_hours(tables: Tables, path: Path) -> Path:
@@ -286,9 +286,7 @@ def chart_hours(tables: Tables, path: Path) -> Path:
         _empty(ax)
     ax.set_title("Visits by hour of day (local time)", loc="left", color=INK)
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    return _save(fig, path)
 
 
 CHARTS = [
