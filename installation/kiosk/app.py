@@ -86,6 +86,7 @@ class App:
         self.frame_times: list[float] | None = None
         self._snapshot = self.show.snapshot()
         self._snapshot_lock = threading.Lock()
+        self._published_version: int | None = None  # the first turn always publishes
         self.narration.set_volume(self.show.state.settings.volume, False)
         self.preload_story_cards()
         sys.setswitchinterval(0.001)  # hand the GIL to the network and worker threads promptly
@@ -274,7 +275,7 @@ class App:
 
     def publish(self) -> None:
         version = self.show.state.version
-        if getattr(self, "_published_version", None) == version:
+        if self._published_version == version:
             with self._snapshot_lock:
                 self._snapshot["position"] = round(self.show.position(), 3)
             return
