@@ -53,6 +53,7 @@ def placeholder(size: Size) -> pygame.Surface:
 def load(path: Path, box: Size, mode: str = "cover") -> pygame.Surface:
     """Decode one image at the size it will be shown. Raises on missing or corrupt files."""
     sizer = cover_size if mode == "cover" else fit_size
+    on_screen = pygame.display.get_init() and pygame.display.get_surface() is not None  # conversions need a display
     if path.suffix.lower() == ".svg":
         size = sizer(svg_natural_size(path), box)
         surface = pygame.image.load_sized_svg(str(path), size)
@@ -61,8 +62,9 @@ def load(path: Path, box: Size, mode: str = "cover") -> pygame.Surface:
     else:
         surface = pygame.image.load(str(path))
         size = sizer(surface.get_size(), box)
-        surface = pygame.transform.smoothscale(surface.convert_alpha() if pygame.display.get_init() and pygame.display.get_surface() else surface, size)
-    if pygame.display.get_init() and pygame.display.get_surface() is not None:
+        # smoothscale needs 24- or 32-bit pixels; a paletted or grey PNG gets them from convert_alpha
+        surface = pygame.transform.smoothscale(surface.convert_alpha() if on_screen else surface, size)
+    if on_screen:
         surface = surface.convert()
     return surface
 
