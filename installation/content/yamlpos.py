@@ -90,7 +90,10 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return None, [Problem(shown, line, f"YAML syntax: {exc.problem or exc.context}")]
+        message = exc.problem or exc.context
+        if exc.problem and exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            message += f" ({exc.context}, which starts on line {exc.context_mark.line + 1})"
+        return None, [Problem(shown, line, f"YAML syntax: {message}")]
     except yaml.YAMLError as exc:
         return None, [Problem(shown, 1, f"YAML syntax: {exc}")]
     if node is None:
