@@ -5,8 +5,10 @@ Safe point: never mid-scene of a story a visitor is watching. The swap waits whi
 note or inside a story, and happens on the attract screen, the chooser, during blackout, or on the end card (if the
 story just finished is still in the new library; otherwise it waits for the chooser).
 
-Invalid: the loader reported an error (YAML, schema, a missing story file…). The problems go to the log, one line
-each, and in windowed preview a banner lists them as `path:line: message` until a later reload succeeds.
+Invalid: the loader reported an error (YAML, schema, a missing story file…) that the running show does not already
+have. The problems go to the log, one line each, and in windowed preview a banner lists them as `path:line: message`
+until a later reload succeeds. Errors the show started with (a story left out because its file was broken) do not
+block a reload, so a curator can fix one file while another is still broken.
 """
 
 from __future__ import annotations
@@ -55,6 +57,11 @@ def ignored(path: str) -> bool:
     return name.startswith((".#", ".~")) or name.endswith(IGNORED_SUFFIXES) or "/.git/" in path
 
 
+def known_errors(problems) -> set[tuple[str, str]]:
+    """Errors by file and message, not line: an edit above an old error moves it without making it new."""
+    return {(p.path, p.message) for p in problems if p.level == "error"}
+
+
 def safe_to_swap(state, library) -> bool:
     """May the library change under the visitor now?"""
     if state.blackout or state.screen in ("attract", "chooser"):
@@ -88,6 +95,7 @@ class Reloader:
         self.root = Path(app.library.root)
         self.media = self.root / "media"
         self.known = fingerprint(self.media)
+        self.tolerated = known_errors(app.library.problems)  # errors the running show already lives with
         self.lock = threading.Lock()
         self.pending: tuple[object, set[Path]] | None = None  # (library, changed media files) waiting to be swapped
         self.shown: list = []  # problems on the banner
@@ -166,14 +174,19 @@ class Reloader:
 
             library, problems = None, [Problem(str(self.config), 1, f"cannot load: {type(exc).__name__}: {exc}")]
         errors = [p for p in problems if p.level == "error"]
+        new_errors = [p for p in errors if (p.path, p.message) not in self.tolerated]
         with self.lock:
             self.loads += 1
-            if library is None or errors:
+            if library is None or new_errors:
                 outcome = Outcome(False, problems)
-                log.warning("reload refused: %d error(s); the show goes on unchanged", len(errors) or 1)
-                for problem in errors or problems:
+                log.warning("reload refused: %d error(s); the show goes on unchanged", len(new_errors) or 1)
+                for problem in new_errors or problems:
                     log.warning("%s", problem)
             else:
+                if errors:
+                    log.warning("reload: %d error(s) the show already had are still there (%s)", len(errors),
+                                "; ".join(f"{p.path}:{p.line}" for p in errors))
+                self.tolerated = known_errors(errors)
                 new_known = fingerprint(self.media)
                 changed = changed_paths(self.known, new_known)
                 previous = self.pending[1] if self.pending else set()
@@ -184,7 +197,7 @@ class Reloader:
                          "the next safe point", time.perf_counter() - started, len(library.stories), len(changed))
             self.last = outcome
             self.wake.notify_all()
-        self._set_banner([] if outcome.accepted else (errors or problems))
+        self._set_banner([] if outcome.accepted else (new_errors or problems))
         return outcome
 
     def wait_loads(self, count: int, timeout: float = 10.0) -> bool:

@@ -91,6 +91,32 @@ def test_an_invalid_change_leaves_the_show_untouched_and_says_where(kiosk, proje
     assert app.surface.get_at((5, 5))[:3] != (red, green, blue)
 
 
+def test_a_file_broken_at_start_up_does_not_block_other_edits(kiosk, project, caplog):
+    caplog.set_level(logging.WARNING, logger="installation.ops.reload")
+    root = project.parents[1]
+    edit(root / "stories" / "beta.yaml", "kind: story", "kind: story\ncolour: red")
+    app, ops = kiosk("--no-watch", broken_ok=True)
+    assert list(app.library.stories) == ["alpha", "gamma"]  # beta is left out, the rest plays
+    edit(root / "stories" / "alpha.yaml", "alpha, scene two.", "alpha, scene two (revised).")
+    assert ops.reloader.load().accepted
+    app.step()
+    assert caption(app, "alpha", 1) == "alpha, scene two (revised)."
+    assert any("error(s) the show already had are still there (stories/beta.yaml:3)" in r.getMessage()
+               for r in caplog.records)
+    # the old error moving down a line is still the old error
+    edit(root / "stories" / "beta.yaml", "kind: story", "# a comment\nkind: story")
+    assert ops.reloader.load().accepted
+    # a new error elsewhere is refused, and the banner shows only the new one
+    edit(root / "stories" / "gamma.yaml", "kind: story", "kind: story\nsize: big")
+    assert not ops.reloader.load().accepted
+    assert [(p.path, p.line) for p in ops.reloader.shown] == [("stories/gamma.yaml", 3)]
+    edit(root / "stories" / "gamma.yaml", "kind: story\nsize: big", "kind: story")
+    edit(root / "stories" / "beta.yaml", "kind: story\ncolour: red", "kind: story")
+    assert ops.reloader.load().accepted and ops.reloader.shown == []
+    app.step()
+    assert list(app.library.stories) == ["alpha", "beta", "gamma"]
+
+
 def test_withdrawn_story_disappears_at_the_next_reload(kiosk, project):
     app, ops = kiosk("--no-watch")
     runner = in_story(app, "gamma", 3)
