@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .linebreak import line_width, tokens
+from .linebreak import balanced, line_width, tokens
 from .yamlpos import Located, Problem, load_yaml
 
 ERROR, WARNING = "error", "warning"
@@ -563,18 +563,24 @@ def caption_lines(text: str, language: str) -> list[str]:
     English, between any two characters in Chinese (closing punctuation stays with the character before it).
     A hard line break in the text is kept. A word longer than a line stays whole (and is reported)."""
     limit = LINE_CHARS.get(language, LINE_CHARS["en"])
+
+    def fits(line: str) -> bool:
+        return line_width(line, language) <= limit
+
     out: list[str] = []
     for paragraph in text.split("\n"):
+        found: list[str] = []
         line = ""
         for token in tokens(paragraph):
             candidate = line + token
-            if line.strip() and token != " " and line_width(candidate.rstrip(), language) > limit:
-                out.append(line.rstrip())
+            if line.strip() and token != " " and not fits(candidate.rstrip()):
+                found.append(line.rstrip())
                 line = token
             else:
                 line = candidate
-        if line.strip() or not out:
-            out.append(line.strip())
+        if line.strip() or not (out or found):
+            found.append(line.strip())
+        out += balanced(paragraph, found, language, fits)
     return out
 
 

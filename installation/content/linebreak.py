@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Callable
 
 NO_BREAK = "\u00a0"
 CLOSING = set("，。、；：！？」』）》〉,.;:!?)")
@@ -48,3 +49,50 @@ def line_width(line: str, language: str) -> float:
     if language.startswith("zh"):
         return sum(1.0 if is_wide(ch) else 0.5 for ch in line)
     return float(len(line))
+
+
+CLAUSE_END = set("，、；：。！？,;:.!?")
+WEAK_ENDINGS = {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "with", "from"}
+POSSESSIVES = {"her", "his", "their", "its", "my", "your", "our"}  # often before their noun: a weaker penalty
+GOOD_STARTS = {"and", "but", "or", "so", "because", "when", "while", "who", "which", "that", "to", "in", "at", "from",
+               "for", "with", "after", "before", "until", "without"}
+
+
+def balanced(text: str, lines: list[str], language: str, fits: Callable[[str], bool]) -> list[str]:
+    """Re-break a caption that needs two lines where it reads best (BBC subtitle guidance): lines of similar
+    length, the bottom one rather longer, after a clause when one ends near the middle, not after an article or
+    preposition, and between two Chinese characters (perhaps inside a word) only when nothing better fits."""
+    if len(lines) != 2:
+        return lines
+    pieces = tokens(text)
+    best, best_cost = lines, float("inf")
+    for i in range(1, len(pieces)):
+        if pieces[i] == " ":
+            continue
+        first, second = "".join(pieces[:i]).rstrip(), "".join(pieces[i:]).lstrip()
+        if not first or not second or not (fits(first) and fits(second)):
+            continue
+        between_wide = pieces[i - 1] != " " and is_wide(first[-1]) and first[-1] not in CLOSING and is_wide(second[0])
+        cost = _cost(first, second, language, between_wide)
+        if cost < best_cost:
+            best, best_cost = [first, second], cost
+    return best
+
+
+def _cost(first: str, second: str, language: str, between_wide: bool) -> float:
+    w1, w2 = line_width(first, language), line_width(second, language)
+    cost = abs(w1 - w2) / (w1 + w2)
+    if w1 > w2:
+        cost += 0.02
+    if first[-1] in CLAUSE_END:
+        cost -= 0.3
+    if between_wide:
+        cost += 0.3
+    last = first.split()[-1].lower()
+    if last in WEAK_ENDINGS:
+        cost += 0.25
+    elif last in POSSESSIVES:
+        cost += 0.12
+    if second.split()[0].lower() in GOOD_STARTS:
+        cost -= 0.1
+    return cost

@@ -61,7 +61,7 @@ def check(kind: str, value: Any) -> str | None:
         if not isinstance(value, str) or _key_code(value) is None:
             return f"unknown key name {value!r} (pygame key names, e.g. return, right, backspace)"
     if kind == "command":
-        parts = value if isinstance(value, list) else [value]
+        parts = command_parts(value)
         try:
             make(str(parts[0]), *parts[1:])
         except CommandError as exc:
@@ -69,6 +69,13 @@ def check(kind: str, value: Any) -> str | None:
     if kind in ("screenshot", "state") and not (isinstance(value, str) and value):
         return f"{kind} takes a file path"
     return None
+
+
+def command_parts(value: Any) -> list:
+    """`[open, sun]`, or the same written as one line: `open sun`."""
+    if isinstance(value, list) and value:
+        return value
+    return str(value).split() or [""]
 
 
 def _key_code(name: str) -> int | None:
@@ -129,7 +136,7 @@ class Runner:
         self.advance(FRAME)
 
     def _command(self, value: Any) -> None:
-        parts = value if isinstance(value, list) else [value]
+        parts = command_parts(value)
         self.app.dispatch(make(str(parts[0]), *parts[1:]))
         self.advance(FRAME)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 import pygame.freetype
 
-from ..content.linebreak import line_width, tokens
+from ..content.linebreak import balanced, line_width, tokens
 
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
 
@@ -56,17 +56,23 @@ def wrap(text: str, size: int, width: int, max_chars: int | None = None, languag
     size = max(6, int(size))
     font = face()
     lines: list[str] = []
+
+    def fits(line: str) -> bool:
+        return ((max_chars is None or line_width(line, language) <= max_chars)
+                and font.get_rect(line, size=size).width <= width)
+
     for paragraph in text.split("\n"):
+        found: list[str] = []
         line = ""
         for token in tokens(paragraph):
             candidate = line + token
-            too_long = max_chars is not None and line_width(candidate.rstrip(), language) > max_chars
-            if line and token != " " and (too_long or font.get_rect(candidate.rstrip(), size=size).width > width):
-                lines.append(line.rstrip())
+            if line and token != " " and not fits(candidate.rstrip()):
+                found.append(line.rstrip())
                 line = token.lstrip()
             else:
                 line = candidate
-        lines.append(line.strip())
+        found.append(line.strip())
+        lines += balanced(paragraph, found, language, fits) if max_chars is not None else found
     return lines
 
 

@@ -69,6 +69,17 @@ def test_script_mistakes_are_reported_with_lines_and_nothing_runs(tmp_path):
     assert not (tmp_path / "x.png").exists()
 
 
+def test_commands_are_written_as_a_list_or_as_one_line(tmp_path):
+    from installation.kiosk.script import command_parts, parse
+
+    steps = tmp_path / "steps.yaml"
+    steps.write_text("- command: open lulu\n- command: [language, zh-Hant]\n- command: fly away\n- command: ''\n",
+                     encoding="utf-8")
+    parsed, problems = parse(steps)
+    assert [(p.line, p.message) for p in problems] == [(3, "unknown command 'fly'"), (4, "unknown command ''")]
+    assert command_parts("open lulu") == ["open", "lulu"] and command_parts(["language", "zh-Hant"]) == ["language", "zh-Hant"]
+
+
 def test_preview_opens_straight_at_a_scene_in_a_language(tmp_path):
     result = play(tmp_path, "- state: s.json\n", "--story", "bo-bo", "--scene", "2", "--language", "zh-Hant")
     assert result.returncode == 0, result.stderr
