@@ -803,6 +803,9 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.config and not Path(args.config).is_file():
+        print(f"{args.config}:1: error: file not found", file=sys.stderr)
+        return 1
     root = _root(args).resolve()
     if not (root / "stories").is_dir():
         print(f"{root}: no stories/ folder here (use --root or --config)", file=sys.stderr)
