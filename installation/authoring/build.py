@@ -4,7 +4,9 @@ For each story in `stories/*.yaml`, each scene and each language that has captio
 one by one (espeak-ng, see speech.py), joined with short pauses, normalised to one loudness target and written to
 `media/narration/<story>/<scene>.<lang>.wav` with one WebVTT cue per caption item beside it. A curator's recording
 in `media/recordings/<story>/<scene>.<lang>.{wav,flac,ogg,mp3}` (with an .srt or .vtt of the same name) replaces
-the synthetic voice. A manifest of input hashes makes the build incremental. See docs/narration.md.
+the synthetic voice. For audio description, each scene is also spoken with its description first (the scene's
+`description`, or its `alt` text) as `<scene>.<lang>.ad.wav` and `.ad.vtt`; the kiosk plays that version while a
+visitor has description on. A manifest of input hashes makes the build incremental. See docs/narration.md.
 
 Heavy libraries (numpy, scipy, pyloudnorm, pydub, espeak) are imported inside functions, so that importing this
 module (as `installation --help` does) and `needs_build()` stay cheap.
@@ -27,12 +29,13 @@ from installation.content.yamlpos import Problem
 
 log = logging.getLogger(__name__)
 
-BUILDER_VERSION = 3  # raise when the output for the same inputs changes
+BUILDER_VERSION = 4  # raise when the output for the same inputs changes
 LANGUAGES = ("en", "zh-Hant")
 DEFAULT_TARGET = -20.0  # LUFS (same as loudness.DEFAULT_TARGET, repeated to keep imports light)
 LEAD = 0.25  # seconds of silence before the first sentence
 PAUSE = 0.35  # seconds between sentences
 TAIL = 0.3  # seconds of silence after the last sentence
+DESCRIBED_PAUSE = 0.5  # extra seconds between a scene's description and its narration
 CUE_GAP = 0.08  # seconds between one cue's end and the next cue's start (two video frames)
 MIN_CUE = 1.0  # seconds a cue stays on screen at least
 MAX_CPS = {"en": 17.0, "zh-Hant": 9.0}  # highest reading speed of a cue, in characters per second
@@ -71,10 +74,12 @@ class Job:
     subtitles: str | None = None
     digest: str = ""
     notes: tuple[tuple[str, int, str], ...] = ()  # warnings found while planning: (path, line, message)
+    described: int = 0  # how many of the items, at the start, are the scene's description (the .ad version)
 
     @property
     def wav(self) -> Path:
-        return narration_dir(Path(self.root)) / self.story / f"{self.scene}.{self.language}.wav"
+        variant = ".ad" if self.described else ""
+        return narration_dir(Path(self.root)) / self.story / f"{self.scene}.{self.language}{variant}.wav"
 
     @property
     def vtt(self) -> Path:
@@ -144,8 +149,9 @@ def _digest(job: Job, root: Path, files: dict[str, list]) -> str:
         "builder": BUILDER_VERSION,
         "language": job.language,
         "target": round(job.target, 2),
-        "timing": [LEAD, PAUSE, TAIL, CUE_GAP, MIN_CUE, MAX_CPS.get(job.language), CEILING],
+        "timing": [LEAD, PAUSE, TAIL, CUE_GAP, MIN_CUE, MAX_CPS.get(job.language), CEILING, DESCRIBED_PAUSE],
         "items": [[item.text, item.start, item.end] for item in job.items],
+        "described": job.described,
     }
     if job.recording:
         recording = Path(job.recording)
@@ -211,8 +217,23 @@ def make_plan(root: Path, stories: Iterable[str] | None = None, target: float = 
                                   subtitles=str(recording.subtitles) if recording.subtitles else None,
                                   notes=tuple(notes))
                 plan.jobs.append(replace(job, digest=_digest(job, root, files)))
+                if recording is None:
+                    plan.jobs.append(_described(job, scene, index, line_of, root, files))
     plan.problems += _stray_recordings(root, plan, {p.stem for p in paths})
     return plan
+
+
+def _described(job: Job, scene, index: int, line_of, root: Path, files: dict[str, list]) -> Job:
+    """The audio-described version of a scene: its description spoken first, then the captions, all at the
+    speaking pace (hand-set cue times would no longer match)."""
+    from dataclasses import replace
+
+    field_name = "description" if scene.description and job.language in scene.description else "alt"
+    text = getattr(scene, field_name).get(job.language, "")
+    description = Item(" ".join(text.split()), None, None, line_of(("scenes", index, field_name, job.language)))
+    spoken = tuple(Item(item.text, None, None, item.line) for item in job.items)
+    described = replace(job, key=job.key + ".ad", items=(description, *spoken), described=1)
+    return replace(described, digest=_digest(described, root, files))
 
 
 def _stray_recordings(root: Path, plan: Plan, read: set[str]) -> list[Problem]:
@@ -349,7 +370,7 @@ def _settings() -> list:
     from .loudness import CEILING
     from .speech import RATES, VOICES
 
-    return [LEAD, PAUSE, TAIL, CUE_GAP, MIN_CUE, MAX_CPS, RATES, VOICES, CEILING]
+    return [LEAD, PAUSE, TAIL, CUE_GAP, MIN_CUE, MAX_CPS, RATES, VOICES, CEILING, DESCRIBED_PAUSE]
 
 
 def _outputs_present(root: Path, manifest: dict) -> bool:
@@ -367,10 +388,11 @@ def _last_target(manifest: dict) -> float:
 
 @dataclass
 class Summary:
-    built: int = 0
+    built: int = 0  # narration; the audio-described versions are counted in `described`
     skipped: int = 0
     failed: int = 0
     removed: int = 0
+    described: dict[str, int] = field(default_factory=lambda: {"built": 0, "skipped": 0, "failed": 0})
     minutes: dict[str, float] = field(default_factory=dict)  # narration per language, over the stories built
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
@@ -386,8 +408,15 @@ class Summary:
     def line(self) -> str:
         minutes = ", ".join(f"{lang} {self.minutes.get(lang, 0.0):.1f} min" for lang in LANGUAGES)
         removed = f", {self.removed} removed" if self.removed else ""
+        described = ", ".join(f"{count} {what}" for what, count in self.described.items())
         return (f"narration: {self.built} built, {self.skipped} skipped, {self.failed} failed{removed}; "
-                f"{minutes}; {self.seconds:.1f} s")
+                f"described: {described}; {minutes}; {self.seconds:.1f} s")
+
+    def count(self, job: Job, what: str) -> None:
+        if job.described:
+            self.described[what] += 1
+        else:
+            setattr(self, what, getattr(self, what) + 1)
 
 
 @dataclass
@@ -410,6 +439,8 @@ def build(root: Path | str, stories: Iterable[str] | None = None, target: float 
     summary = Summary()
 
     def note(problem: Problem) -> None:
+        if problem in summary.problems:  # a scene's narration and its described version fail alike
+            return
         summary.problems.append(problem)
         if report:
             report(problem)
@@ -444,17 +475,20 @@ def build(root: Path | str, stories: Iterable[str] | None = None, target: float 
                 manifest["failed"].pop(key, None)
 
         todo = [job for job in plan.jobs if force or not _up_to_date(job, manifest)]
-        summary.skipped = len(plan.jobs) - len(todo)
+        building = {job.key for job in todo}
+        for job in plan.jobs:
+            if job.key not in building:
+                summary.count(job, "skipped")
 
         def finished(job: Job, result: Result) -> None:
             for path, line, message, level in result.problems:
                 note(Problem(path, line, message, level))
             if result.ok:
-                summary.built += 1
+                summary.count(job, "built")
                 manifest["outputs"][job.key] = {"digest": job.digest, **result.info}
                 manifest["failed"].pop(job.key, None)
             else:
-                summary.failed += 1
+                summary.count(job, "failed")
                 manifest["outputs"].pop(job.key, None)
                 manifest["failed"][job.key] = job.digest
                 for stale in (job.wav, job.vtt):  # never leave narration that no longer matches its captions
@@ -473,7 +507,7 @@ def build(root: Path | str, stories: Iterable[str] | None = None, target: float 
 
         for job in plan.jobs:
             entry = manifest["outputs"].get(job.key)
-            if entry:
+            if entry and not job.described:
                 summary.minutes[job.language] = summary.minutes.get(job.language, 0.0) + entry["duration"] / 60
     summary.seconds = time.monotonic() - started
     return summary
@@ -642,6 +676,8 @@ def _from_speech(job: Job, warnings: list):
     """Speak each caption item, place the sentences with pauses, and time one cue per item."""
     import numpy as np
 
+    from installation.content.linebreak import caption_chunks
+
     from .captions import TimedCue
     from .speech import engine
 
@@ -651,7 +687,7 @@ def _from_speech(job: Job, warnings: list):
     placed: list[tuple[int, object]] = []
     cues: list[TimedCue] = []
     cursor, length, slowest = LEAD, LEAD, None
-    for item in job.items:
+    for number, item in enumerate(job.items):
         speech = speaker.synthesise(item.text, job.language)
         chars = reading_length(item.text, job.language)
         if chars / speech.duration > limit:  # spoken faster than captions can be read: slow down
@@ -674,14 +710,31 @@ def _from_speech(job: Job, warnings: list):
         else:  # on screen through most of the pause, and long enough to read
             end = max(spoken_end + PAUSE - CUE_GAP, start + MIN_CUE, start + chars / limit)
         placed.append((int(round(start * rate)), speech.samples))
-        cues.append(TimedCue(round(start, 3), round(end, 3), " ".join(item.text.split()), item.line))
-        cursor = max(spoken_end + PAUSE, end + CUE_GAP)
+        if number < job.described:  # a long description: shown as several captions over its speech
+            cues += _shared_out(caption_chunks(item.text, job.language), start, end, item.line)
+        else:
+            cues.append(TimedCue(round(start, 3), round(end, 3), " ".join(item.text.split()), item.line))
+        cursor = max(spoken_end + PAUSE, end + CUE_GAP) + (DESCRIBED_PAUSE if number + 1 == job.described else 0.0)
         length = max(spoken_end + TAIL, end + 0.01)
     total = max(int(math.ceil(length * rate)), max(offset + len(s) for offset, s in placed))
     audio = np.zeros(total, dtype=np.float64)
     for offset, samples in placed:
         audio[offset: offset + len(samples)] = np.asarray(samples, dtype=np.float64) / 32768.0
     return audio, rate, cues, {"source": "speech", "voice": speaker.voice_for(job.language), "rate": slowest}
+
+
+def _shared_out(texts: list[str], start: float, end: float, line: int) -> list:
+    """Cues for consecutive parts of one spoken text, each on screen for its share of the characters."""
+    from .captions import TimedCue
+
+    total = sum(len(text) for text in texts) or 1
+    cues, at = [], start
+    for text in texts:
+        until = at + (end - start) * len(text) / total
+        gap = CUE_GAP if text is not texts[-1] else 0.0
+        cues.append(TimedCue(round(at, 3), round(until - gap, 3), text, line))
+        at = until
+    return cues
 
 
 def _from_recording(job: Job, root: Path, warnings: list):

@@ -19,14 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .linebreak import balanced, line_width, tokens
+from .linebreak import LINE_CHARS, caption_lines, line_width
 from .yamlpos import Located, Problem, load_yaml
 
 ERROR, WARNING = "error", "warning"
 
 # Caption rules (see /docs/curators.md and the accessibility notes: Netflix timed-text style guides, BBC).
 MAX_LINES = 2
-LINE_CHARS = {"en": 42, "zh-Hant": 16}  # characters per caption line; Chinese counts a half-width character as ½
 MIN_CUE = 5 / 6  # seconds on screen, at least (20 frames at 24 fps ≈ 0.83 s)
 MAX_CUE = 7.0  # seconds on screen, at most
 MAX_CPS = {"en": 17.0, "zh-Hant": 9.0}  # reading speed, characters per second
@@ -556,32 +555,6 @@ class Checker:
 
 
 # ------------------------------------------------------------------------------------------------- captions
-
-
-def caption_lines(text: str, language: str) -> list[str]:
-    """Break a caption into lines of at most LINE_CHARS characters, as a subtitler would: between words in
-    English, between any two characters in Chinese (closing punctuation stays with the character before it).
-    A hard line break in the text is kept. A word longer than a line stays whole (and is reported)."""
-    limit = LINE_CHARS.get(language, LINE_CHARS["en"])
-
-    def fits(line: str) -> bool:
-        return line_width(line, language) <= limit
-
-    out: list[str] = []
-    for paragraph in text.split("\n"):
-        found: list[str] = []
-        line = ""
-        for token in tokens(paragraph):
-            candidate = line + token
-            if line.strip() and token != " " and not fits(candidate.rstrip()):
-                found.append(line.rstrip())
-                line = token
-            else:
-                line = candidate
-        if line.strip() or not (out or found):
-            found.append(line.strip())
-        out += balanced(paragraph, found, language, fits)
-    return out
 
 
 def reading_length(text: str) -> int:

@@ -7,6 +7,7 @@ import unicodedata
 from typing import Callable
 
 NO_BREAK = "\u00a0"
+LINE_CHARS = {"en": 42, "zh-Hant": 16}  # characters per caption line (Netflix/BBC); Chinese counts a half-width one as ½
 CLOSING = set("，。、；：！？」』）》〉,.;:!?)")
 
 
@@ -96,3 +97,46 @@ def _cost(first: str, second: str, language: str, between_wide: bool) -> float:
     if second.split()[0].lower() in GOOD_STARTS:
         cost -= 0.1
     return cost
+
+
+def caption_lines(text: str, language: str) -> list[str]:
+    """Break a caption into lines of at most LINE_CHARS characters, as a subtitler would: between words in
+    English, between any two characters in Chinese (closing punctuation stays with the character before it).
+    A hard line break in the text is kept. A word longer than a line stays whole (and is reported)."""
+    limit = LINE_CHARS.get(language, LINE_CHARS["en"])
+
+    def fits(line: str) -> bool:
+        return line_width(line, language) <= limit
+
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        found: list[str] = []
+        line = ""
+        for token in tokens(paragraph):
+            candidate = line + token
+            if line.strip() and token != " " and not fits(candidate.rstrip()):
+                found.append(line.rstrip())
+                line = token
+            else:
+                line = candidate
+        if line.strip() or not (out or found):
+            found.append(line.strip())
+        out += balanced(paragraph, found, language, fits)
+    return out
+
+
+def caption_chunks(text: str, language: str) -> list[str]:
+    """Cut a text too long for one caption into captions of at most two lines each, after a clause where one
+    ends in the later part of a caption."""
+    chunks: list[str] = []
+    current: list[str] = []
+    for token in tokens(" ".join(text.split())):
+        if current and token != " " and len(caption_lines("".join(current + [token]).strip(), language)) > 2:
+            ends = [i for i, piece in enumerate(current) if piece[-1] in CLAUSE_END and i >= len(current) // 3]
+            cut = ends[-1] + 1 if ends else len(current)
+            chunks.append("".join(current[:cut]).strip())
+            current = [piece for piece in current[cut:] if piece != " " or len(current) > cut + 1]
+        current.append(token)
+    if "".join(current).strip():
+        chunks.append("".join(current).strip())
+    return [chunk for chunk in chunks if chunk]

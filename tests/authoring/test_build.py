@@ -12,6 +12,7 @@ import pytest
 from installation.authoring import build as narration
 from installation.authoring.captions import read_subtitles
 from installation.authoring.loudness import measure, true_peak_db
+from installation.content.linebreak import caption_lines
 from installation.cli import main
 
 from .helpers import read_wav
@@ -49,6 +50,32 @@ def test_builds_every_scene_and_language_with_timed_cues(project: Path):
             assert abs(part).max() > 0.05
         # narration length is plausible for the text: ~1-6 s per caption
         assert count * 1.0 < length < count * 6.0 + 1.0
+
+
+def test_each_scene_also_has_an_audio_described_version(project: Path):
+    story = project / "stories" / "demo.yaml"
+    long = ("An old balance scale on a plain table, one pan holding a tall stack of coins, "
+            "and the other pan empty in the lamplight.")
+    story.write_text(story.read_text(encoding="utf-8").replace(
+        'alt: {en: "A door.", zh-Hant: "一扇門。"}',
+        f'alt: {{en: "A door.", zh-Hant: "一扇門。"}}\n    description: {{en: "{long}", zh-Hant: "一扇門。"}}'),
+        encoding="utf-8")
+    summary = narration.build(project, workers=1)
+    assert summary.described == {"built": 4, "skipped": 0, "failed": 0}, summary.problems
+    assert "described: 4 built, 0 skipped, 0 failed" in summary.line()
+    folder = project / "media" / "narration" / "demo"
+    plain, described = read_subtitles(folder / "one.en.vtt"), read_subtitles(folder / "one.en.ad.vtt")
+    assert described[0].text == "A room." and [c.text for c in described[1:]] == [c.text for c in plain]
+    assert described[1].start - described[0].end >= 0.5  # a breath between the description and the story
+    samples, rate, _, _ = read_wav(folder / "one.en.ad.wav")
+    assert len(samples) / rate > len(read_wav(folder / "one.en.wav")[0]) / rate + 0.5
+    # a long description (the `description` field wins over `alt`) is shown as captions of at most two lines
+    cues = read_subtitles(folder / "two.en.ad.vtt")
+    parts = [c.text for c in cues[:-1]]
+    assert len(parts) == 2 and " ".join(parts) == long
+    assert all(len(caption_lines(part, "en")) <= 2 for part in parts)
+    assert cues[-1].text == "Then one night the doorbell rang."
+    assert narration.build(project, workers=1).described["skipped"] == 4
 
 
 def test_loudness_is_on_target_without_clipping(project: Path):
@@ -101,14 +128,14 @@ def test_removed_scene_and_story_lose_their_narration(project: Path):
     story.write_text(text[: text.index("  - id: two")] + text[text.index("epilogue:"):], encoding="utf-8")
     assert narration.needs_build(project)
     summary = narration.build(project, workers=1)
-    assert (summary.built, summary.skipped, summary.removed) == (0, 2, 2)
+    assert (summary.built, summary.skipped, summary.removed) == (0, 2, 4)  # narration and its described version
     assert not any(p.exists() for p in outputs(project, "two", "en") + outputs(project, "two", "zh-Hant"))
     manifest = json.loads((project / "media" / "narration" / "manifest.json").read_text())
-    assert sorted(manifest["outputs"]) == ["demo/one.en", "demo/one.zh-Hant"]
+    assert sorted(manifest["outputs"]) == ["demo/one.en", "demo/one.en.ad", "demo/one.zh-Hant", "demo/one.zh-Hant.ad"]
 
     story.unlink()
     summary = narration.build(project, workers=1)
-    assert summary.removed == 2
+    assert summary.removed == 4
     assert not (project / "media" / "narration" / "demo").exists()
 
 

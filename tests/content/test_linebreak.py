@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from installation.content.check import caption_lines
+from installation.content.linebreak import caption_lines
 
 
 @pytest.mark.parametrize("text, language, expected", [

@@ -6,6 +6,7 @@ import dataclasses
 
 import pygame
 
+from ...content.linebreak import LINE_CHARS
 from ...show.machine import CROSSFADE
 from ..layout import Button, Rect, row
 from ..motion import MARGIN
@@ -199,7 +200,6 @@ def caption_width(view: View) -> int:
     return round(m.width * share)
 
 
-CAPTION_CHARS = {"en": 42, "zh-Hant": 16}  # characters per caption line (Netflix/BBC guidance)
 LEAD_IN = 0.3  # show a caption this early rather than leave the screen blank while the voice draws breath
 
 
@@ -220,7 +220,7 @@ def draw_caption(surface: pygame.Surface, view: View) -> None:
     width = caption_width(view)
     pad = m.px(18)
     lines = view.text.block(cue.text, size, palette.caption_text, width - 2 * pad,
-                             CAPTION_CHARS.get(view.language), view.language)
+                             LINE_CHARS.get(view.language), view.language)
     line_h = round(size * 1.3)
     box_w = max(line.get_width() for line in lines) + 2 * pad
     box_h = len(lines) * line_h + pad
