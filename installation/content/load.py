@@ -27,6 +27,7 @@ class Timing:
     cues: tuple[Cue, ...]
     narration: Path | None
     length: float
+    description_end: float = 0.0  # the audio-described version: where the description ends and the story resumes
 
 
 @dataclass
@@ -36,12 +37,21 @@ class Library:
     stories: dict[str, Story]
     timings: dict[tuple[str, int, str], Timing]
     problems: list[Problem] = field(default_factory=list)
+    described: dict[tuple[str, int, str], Timing] = field(default_factory=dict)  # filled as they are asked for
 
     def media(self, relative: str) -> Path:
         return self.root / "media" / relative
 
-    def timing(self, story_id: str, scene: int, language: str) -> Timing:
-        return self.timings[(story_id, scene, language)]
+    def timing(self, story_id: str, scene: int, language: str, described: bool = False) -> Timing:
+        """How a scene plays; `described`: its audio-described version, if one was built (else the plain one)."""
+        plain = self.timings[(story_id, scene, language)]
+        if not described:
+            return plain
+        key = (story_id, scene, language)
+        found = self.described.get(key)
+        if found is None:
+            found = self.described[key] = described_timing(self, self.stories[story_id], scene, language) or plain
+        return found
 
     def story_length(self, story_id: str, language: str) -> float:
         story = self.stories[story_id]
@@ -178,6 +188,20 @@ def scene_timing(library: Library, story: Story, index: int, language: str) -> T
     if not length:
         length = cues[-1].end if cues else MIN_CUE
     return Timing(tuple(cues), narration, length)
+
+
+def described_timing(library: Library, story: Story, index: int, language: str) -> Timing | None:
+    """The scene with its description spoken first (`media build` makes `<scene>.<lang>.ad.wav` and `.ad.vtt`)."""
+    scene = story.scenes[index]
+    wav = narration_path(library.root, story.id, scene.id, language, ".ad.wav")
+    length = wav_length(wav)
+    vtt = wav.with_suffix(".vtt")
+    cues = read_cues(vtt) if length and vtt.exists() else None
+    items = scene.captions.get(language) or []
+    described = len(cues) - len(items) if cues else 0
+    if not cues or described <= 0:
+        return None
+    return Timing(tuple(cues), wav, length, cues[described - 1].end)
 
 
 def explicit_cues(items: list[str | Cue]) -> list[Cue] | None:

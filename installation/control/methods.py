@@ -60,6 +60,8 @@ METHODS: tuple[Method, ...] = (
     Method("mute", "value", "control", "mute", "b", "muted", "i"),
     Method("language", "value", "control", "language", "s", "language", "s"),
     Method("captions", "value", "control", "captions", "b", "captions", "i"),
+    Method("description", "value", "control", "description", "b", "description", "i",
+           help="audio description: each picture described before the scene's narration"),
     Method("textsize", "value", "control", "text_size", "f", "text_size", "f", help="1, 1.5 or 2"),
     Method("contrast", "value", "control", "contrast", "b", "contrast", "i"),
     Method("blackout", "value", "control", "blackout", "b", "blackout", "i"),

@@ -181,7 +181,7 @@ class App:
         for effect in effects:
             kind, data = effect.kind, effect.data
             if kind == "narration.play":
-                timing = self.library.timing(data["story"], data["scene"], data["language"])
+                timing = self.library.timing(data["story"], data["scene"], data["language"], data["described"])
                 self.narration.play(timing.narration)
             elif kind == "narration.pause":
                 self.narration.pause()
@@ -201,10 +201,10 @@ class App:
             return
         m = self.metrics
         box = (round(m.width * MARGIN), round(m.height * MARGIN))
-        language = self.show.state.settings.language
+        settings = self.show.state.settings
         for index in scenes:
             self.images.request(self.library.media(item.scenes[index].illustration), box)
-            self.narration.preload(self.library.timing(story_id, index, language).narration)
+            self.narration.preload(self.library.timing(story_id, index, settings.language, settings.description).narration)
 
     # ---------------------------------------------------------------- loop
     def buttons(self, view: View) -> list[Button]:

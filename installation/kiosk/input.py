@@ -62,6 +62,7 @@ def key_commands(key: int, view) -> list[tuple[str, tuple]]:
         pygame.K_MINUS: ("volume_step", (-0.1,)), pygame.K_KP_MINUS: ("volume_step", (-0.1,)),
         pygame.K_m: ("toggle_mute", ()),
         pygame.K_c: ("toggle_captions", ()),
+        pygame.K_d: ("toggle_description", ()),
         pygame.K_l: ("cycle_language", ()),
         pygame.K_t: ("cycle_text_size", ()),
         pygame.K_k: ("toggle_contrast", ()),

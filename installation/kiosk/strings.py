@@ -36,16 +36,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "help_lines": {
         "en": "Touch a story to open it. Swipe left or right to move between scenes.\n"
         "Keys: arrows move, Enter selects, Backspace goes back, Home leaves the story.\n"
-        "+ and − change the volume. H shows or hides this help.\n"
-        "Buttons at the bottom: previous, pause, next, replay, captions, text size, contrast, language, volume.\n"
+        "+ and − change the volume. D turns audio description on or off. H shows or hides this help.\n"
+        "Buttons at the bottom: previous, pause, next, replay, captions, audio description (AD), text size, contrast, "
+        "language, volume.\n"
         "Touch anywhere to close.",
         "zh-Hant": "輕觸故事即可打開。向左或向右掃動可切換場景。\n"
         "按鍵：方向鍵移動，Enter 選擇，Backspace 返回，Home 離開故事。\n"
-        "+ 和 − 調校音量。H 顯示或隱藏本說明。\n"
-        "底部按鈕：上一幕、暫停、下一幕、重播、字幕、字體大小、高對比度、語言、音量。\n"
+        "+ 和 − 調校音量。D 開關口述影像。H 顯示或隱藏本說明。\n"
+        "底部按鈕：上一幕、暫停、下一幕、重播、字幕、口述影像、字體大小、高對比度、語言、音量。\n"
         "輕觸任何地方關閉。",
     },
     "captions": {"en": "Captions", "zh-Hant": "字幕"},
+    "description_button": {"en": "AD", "zh-Hant": "口述"},
     "text_size": {"en": "Text size", "zh-Hant": "字體大小"},
     "contrast": {"en": "Contrast", "zh-Hant": "高對比"},
     "volume": {"en": "Volume", "zh-Hant": "音量"},

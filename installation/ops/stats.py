@@ -32,6 +32,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "left_early": ("story", "scene"),
     "language": ("language",),
     "text_size": ("text_size",),
+    "description_on": ("story",),
     "idle_reset": ("screen", "story"),
 }
 FIELDS = ("story", "scene", "language", "text_size", "screen")

@@ -80,6 +80,8 @@ SPECS: dict[str, Spec] = {
     "toggle_captions": Spec(),
     "text_size": Spec((_number,), help="1, 1.5 or 2"),
     "cycle_text_size": Spec(),
+    "description": Spec((_flag,), help="audio description: each picture is described before the scene's narration"),
+    "toggle_description": Spec(),
     "contrast": Spec((_flag,)),
     "toggle_contrast": Spec(),
     "volume": Spec((_number,), help="0–1"),

@@ -43,7 +43,8 @@ class Show:
     def timing(self, scene: int | None = None):
         state = self.state
         index = state.scene if scene is None else scene
-        return self.library.timing(state.story, index, state.settings.language)  # type: ignore[arg-type]
+        return self.library.timing(state.story, index, state.settings.language,  # type: ignore[arg-type]
+                                   state.settings.description)
 
     def scene_count(self) -> int:
         return len(self.library.stories[self.state.story].scenes) if self.state.story else 0
@@ -78,6 +79,7 @@ class Show:
             "captions": settings.captions,
             "text_size": settings.text_size,
             "contrast": settings.contrast,
+            "description": settings.description,
             "volume": round(settings.volume, 3),
             "muted": settings.muted,
             "help": state.help,
@@ -163,7 +165,8 @@ class Show:
             state.previous_scene = None
         state.scene, state.scene_started, state.paused_at, state.paused_total = index, now, None, 0.0
         story = state.story
-        self._emit("narration.play", story=story, scene=index, language=state.settings.language)
+        self._emit("narration.play", story=story, scene=index, language=state.settings.language,
+                   described=state.settings.description)
         self._emit("preload", story=story, scenes=[i for i in (index, index + 1, index - 1) if 0 <= i < self.scene_count()])
         self._emit("stat", event="scene_reached", story=story, scene=index + 1, language=state.settings.language)
         self._changed()
@@ -349,6 +352,20 @@ class Show:
     def _do_cycle_text_size(self, now: float) -> None:
         sizes = TEXT_SIZES
         self._do_text_size(now, sizes[(sizes.index(self.state.settings.text_size) + 1) % len(sizes)])
+
+    def _do_description(self, now: float, on: bool) -> None:
+        state = self.state
+        if on == state.settings.description:
+            return
+        state.settings.description = on
+        if on:
+            self._emit("stat", event="description_on", story=state.story if state.screen == "story" else None)
+        if state.screen == "story":
+            self._start_scene(now, state.scene, crossfade=False)
+        self._changed()
+
+    def _do_toggle_description(self, now: float) -> None:
+        self._do_description(now, not self.state.settings.description)
 
     def _do_contrast(self, now: float, on: bool) -> None:
         self.state.settings.contrast = on

@@ -25,6 +25,7 @@ class Settings:
     contrast: bool = False
     volume: float = 0.8
     muted: bool = False
+    description: bool = False  # audio description: each scene's picture is described before its narration
 
 
 @dataclass

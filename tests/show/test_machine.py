@@ -44,7 +44,7 @@ def test_visitor_path_attract_to_end(show, clock):
     assert show.state.screen == "note"
     effects = run(show, "continue")
     assert show.state.screen == "story" and show.state.scene == 0
-    assert [e.data for e in effects if e.kind == "narration.play"] == [{"story": "alpha", "scene": 0, "language": "en"}]
+    assert [e.data for e in effects if e.kind == "narration.play"] == [{"story": "alpha", "scene": 0, "language": "en", "described": False}]
     tick(show, clock, 9.1)  # 8 s narration + 1 s hold
     assert show.state.scene == 1
     effects = tick(show, clock, 9.1)
@@ -138,7 +138,7 @@ def test_language_switch_mid_scene_restarts_scene(show, clock):
     assert show.state.scene == 1 and show.position() == pytest.approx(4)
     effects = run(show, "language zh-Hant")
     assert show.state.scene == 1 and show.position() == 0
-    assert [e.data for e in effects if e.kind == "narration.play"] == [{"story": "alpha", "scene": 1, "language": "zh-Hant"}]
+    assert [e.data for e in effects if e.kind == "narration.play"] == [{"story": "alpha", "scene": 1, "language": "zh-Hant", "described": False}]
     tick(show, clock, 10.6)  # Chinese scene: 10 s + 1 s hold
     assert show.state.scene == 1
     tick(show, clock, 0.6)
@@ -225,3 +225,45 @@ def test_technician_commands_do_not_count_as_visitors(show, clock):
     run(show, "volume 0.3", source="osc")
     tick(show, clock, 11)
     assert show.state.warning_since is not None
+
+
+def described_version(library, story="alpha", scene="s1", seconds=12.0):
+    """What `media build` makes for audio description: a WAV and its cues, the description first."""
+    import wave
+
+    folder = library.root / "media" / "narration" / story
+    folder.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(folder / f"{scene}.en.ad.wav"), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\0\0" * int(seconds * 8000))
+    (folder / f"{scene}.en.ad.vtt").write_text(
+        "WEBVTT\n\n00:00:00.250 --> 00:00:03.000\nA door at night.\n\n"
+        "00:00:03.500 --> 00:00:07.000\nScene 1, first caption.\n\n"
+        "00:00:07.500 --> 00:00:11.500\nScene 1, second caption.\n", encoding="utf-8")
+
+
+def test_audio_description_plays_the_described_version_of_each_scene(library, clock):
+    described_version(library)
+    show = Show(library, clock)
+    run(show, "begin", "open alpha", "continue")
+    tick(show, clock, 2)
+    effects = run(show, "toggle_description")
+    assert show.position() == 0 and show.snapshot()["description"] is True  # the scene starts again, described
+    played = [e.data for e in effects if e.kind == "narration.play"]
+    assert played == [{"story": "alpha", "scene": 0, "language": "en", "described": True}]
+    timing = show.timing()
+    assert timing.narration.name == "s1.en.ad.wav" and timing.length == pytest.approx(12.0)
+    assert timing.description_end == pytest.approx(3.0) and timing.cues[0].text == "A door at night."
+    tick(show, clock, 12.5)  # 12 s described + 1 s hold: still the first scene
+    assert show.state.scene == 0
+    tick(show, clock, 1.0)
+    assert show.state.scene == 1
+    # a scene without a described version plays as it is
+    assert show.timing().narration is None and show.timing().description_end == 0.0
+    assert show.timing().length == pytest.approx(8.0)
+    run(show, "description 0")
+    assert show.snapshot()["description"] is False and show.timing(0).length == pytest.approx(8.0)
+    run(show, "toggle_description", "stop")  # the next visitor starts without it
+    assert show.snapshot()["description"] is False

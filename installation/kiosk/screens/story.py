@@ -29,6 +29,7 @@ def control_rows(view: View) -> list[list[tuple[int, dict]]]:
     ]
     options = [
         (m.px(88), dict(command="toggle_captions", label="CC", active=settings.captions)),
+        (m.px(88), dict(command="toggle_description", label=t("description_button", lang), active=settings.description)),
         (m.px(120), dict(command="cycle_text_size", label=f"A {round(settings.text_size * 100)}%")),
         (tt, dict(command="toggle_contrast", icon="contrast", active=settings.contrast)),
     ]
@@ -89,7 +90,7 @@ def layer(view: View, scene_index: int, started: float, moving: bool = True):
     image = source(view, scene_index)
     if image is None:
         return None
-    duration = view.library.timing(story.id, scene_index, view.language).length + story.scenes[scene_index].hold + CROSSFADE
+    duration = view.show.timing(scene_index).length + story.scenes[scene_index].hold + CROSSFADE
     return view.motion.set((story.id, scene_index), image, started, duration, scene_index, view.size, moving)
 
 
@@ -215,6 +216,7 @@ def draw_caption(surface: pygame.Surface, view: View) -> None:
     cue = current_cue(view)
     if cue is None:
         return
+    describing = cue.end <= view.show.timing().description_end
     m, palette = view.metrics, view.palette
     size = view.font_px(40)
     width = caption_width(view)
@@ -227,6 +229,8 @@ def draw_caption(surface: pygame.Surface, view: View) -> None:
     x = (m.width - box_w) // 2
     y = bar_top(view) - m.px(28) - box_h
     surface.blit(rounded((box_w, box_h), tuple(palette.caption_box), m.px(10)), (x, y))
+    if describing:  # the picture's description, not the story: framed in the accent colour
+        pygame.draw.rect(surface, palette.accent, (x, y, box_w, box_h), max(2, m.px(3)), m.px(10))
     ty = y + pad // 2 + (line_h - size * 1.3) // 2
     for line in lines:
         surface.blit(line, ((m.width - line.get_width()) // 2, round(ty)))
