@@ -128,3 +128,49 @@ def test_missing_and_corrupt_media_never_crash_and_are_logged_once(tiny_config, 
     assert sum("alpha/s2.svg" in m for m in messages) == 1, messages
     picture = app.screenshot(tmp_path / "placeholder.png")
     assert pygame.image.load(str(picture)).get_at((640, 300))[:3] != (0, 0, 0)
+
+
+@pytest.mark.parametrize("toggle", ["toggle_captions", "toggle_description", "toggle_contrast", "toggle_pause"])
+def test_each_toggle_button_shows_its_new_state_at_once(app, runner, toggle):
+    app.dispatch(make("go", "alpha"))
+    runner.advance(0.5)
+    button = next(b for b in app.buttons(app.view()) if b.command == toggle)
+    spot = (button.rect.x + 3, button.rect.y + button.rect.h // 2)  # inside the button, clear of its label
+
+    def colour():
+        app.draw()
+        return tuple(app.surface.get_at(spot))[:3]
+
+    before = colour()
+    app.dispatch(make(toggle))
+    runner.advance(0.1)
+    assert colour() != before, f"{toggle}: the button did not change"
+
+
+def test_audio_description_is_captioned_in_a_framed_box(make_app, library, tiny_config):
+    from installation.kiosk.screens import story
+    from installation.kiosk.script import Runner
+
+    from ..show.test_machine import described_version
+
+    described_version(library)
+    app = make_app((1280, 720))
+    runner = Runner(app)
+    app.dispatch(make("go", "alpha"))
+    runner.advance(1.0)
+    accent = app.view().palette.accent
+
+    def accent_pixels():
+        app.draw()
+        top = story.bar_top(app.view()) - 200
+        return sum(tuple(app.surface.get_at((x, y)))[:3] == tuple(accent)
+                   for x in range(0, 1280, 2) for y in range(top, top + 200, 2))
+
+    plain = accent_pixels()
+    app.dispatch(make("description", 1, source="key"))
+    runner.advance(1.0)
+    assert story.current_cue(app.view()).text == "A door at night."
+    assert accent_pixels() > plain + 50
+    runner.advance(3.0)  # the story's own captions: no frame
+    assert story.current_cue(app.view()).text == "Scene 1, first caption."
+    assert accent_pixels() <= plain + 5

@@ -133,7 +133,7 @@ def chrome(view: View) -> tuple[pygame.Surface, pygame.Surface, int]:
     settings = state.settings
     # the volume button is drawn every frame instead, so a fader moved over OSC never rebuilds the bars
     key = (view.size, state.story, state.scene, state.paused_at is not None, view.language, settings.captions,
-           settings.text_size, settings.contrast)
+           settings.description, settings.text_size, settings.contrast)
     cached = _chrome.get(key)
     if cached is None:
         _chrome.clear()
