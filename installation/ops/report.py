@@ -102,11 +102,13 @@ def tabulate(data: Data) -> Tables:
     left = Counter(e.story for e in by("left_early"))
     declined = Counter(e.story for e in by("note_declined"))
     idle = Counter(e.story for e in by("idle_reset") if e.story)
+    described = Counter(e.story for e in by("description_on") if e.story)
     order = list(dict.fromkeys(e.story for e in events if e.story))
     order.sort(key=lambda s: (-started[s], s))
     stories = [
         dict(story=s, started=started[s], completed=completed[s], left_early=left[s], declined=declined[s],
-             idle_resets=idle[s], completion_rate=f"{completed[s] / started[s]:.2f}" if started[s] else "")
+             idle_resets=idle[s], described=described[s],
+             completion_rate=f"{completed[s] / started[s]:.2f}" if started[s] else "")
         for s in order
     ]
     reached = Counter((e.story, e.scene) for e in by("scene_reached"))
@@ -150,7 +152,8 @@ def write_csv(path: Path, rows: list[dict], header: list[str]) -> Path:
 
 
 HEADERS = {
-    "stories": ["story", "started", "completed", "left_early", "declined", "idle_resets", "completion_rate"],
+    "stories": ["story", "started", "completed", "left_early", "declined", "idle_resets", "described",
+                "completion_rate"],
     "leaving": ["story", "scene", "reached", "left"],
     "languages": ["language", "stories_started", "switched_to"],
     "hours": ["hour", "sessions", "stories_started"],
@@ -311,6 +314,9 @@ def summary_lines(data: Data, tables: Tables, since: date | None, until: date | 
     if tables.stories:
         top = tables.stories[0]
         lines.append(f"Most started: {top['story']} ({top['started']}).")
+    described = sum(r["described"] for r in tables.stories)
+    if described:
+        lines.append(f"Audio description turned on during a story: {described} time{'s' if described != 1 else ''}.")
     worst = max(tables.leaving, key=lambda r: r["left"], default=None)
     if worst and worst["left"]:
         lines.append(f"Most early exits at one scene: {worst['story']}, scene {worst['scene']} ({worst['left']}).")

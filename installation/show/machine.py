@@ -156,7 +156,9 @@ class Show:
         state.paused_at = None
         self._go_screen(now, "attract")
 
-    def _start_scene(self, now: float, index: int, crossfade: bool = True) -> None:
+    def _start_scene(self, now: float, index: int, crossfade: bool = True, again: bool = False) -> None:
+        """Play scene `index` from its start; `again`: the same scene restarted (replay, language, description),
+        which the statistics do not count as reached a second time."""
         state = self.state
         if crossfade and state.screen == "story" and index != state.scene:
             state.previous_scene, state.transition_started = state.scene, now
@@ -168,7 +170,8 @@ class Show:
         self._emit("narration.play", story=story, scene=index, language=state.settings.language,
                    described=state.settings.description)
         self._emit("preload", story=story, scenes=[i for i in (index, index + 1, index - 1) if 0 <= i < self.scene_count()])
-        self._emit("stat", event="scene_reached", story=story, scene=index + 1, language=state.settings.language)
+        if not again:
+            self._emit("stat", event="scene_reached", story=story, scene=index + 1, language=state.settings.language)
         self._changed()
 
     def _start_story(self, now: float, story_id: str) -> None:
@@ -316,7 +319,7 @@ class Show:
 
     def _do_replay(self, now: float) -> None:
         if self.state.screen == "story":
-            self._start_scene(now, self.state.scene, crossfade=False)
+            self._start_scene(now, self.state.scene, crossfade=False, again=True)
 
     def _do_scene(self, now: float, number: int) -> None:
         if self.state.screen == "story" and 1 <= number <= self.scene_count():
@@ -329,7 +332,7 @@ class Show:
         state.settings.language = language
         self._emit("stat", event="language", language=language)
         if state.screen == "story":
-            self._start_scene(now, state.scene, crossfade=False)
+            self._start_scene(now, state.scene, crossfade=False, again=True)
         self._changed()
 
     def _do_cycle_language(self, now: float) -> None:
@@ -361,7 +364,7 @@ class Show:
         if on:
             self._emit("stat", event="description_on", story=state.story if state.screen == "story" else None)
         if state.screen == "story":
-            self._start_scene(now, state.scene, crossfade=False)
+            self._start_scene(now, state.scene, crossfade=False, again=True)
         self._changed()
 
     def _do_toggle_description(self, now: float) -> None:

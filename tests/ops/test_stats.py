@@ -22,7 +22,8 @@ VISIT = [
     ("command", "continue"),                                             # end card → chooser
     ("command", ["open", "beta"]), ("command", "decline"),               # content note declined
     ("command", ["text_size", 1.5]), ("command", ["language", "zh-Hant"]),
-    ("command", ["go", "gamma"]), ("wait", 3), ("command", "home"),      # gamma: left early in scene 2
+    ("command", ["go", "gamma"]), ("command", ["description", 1]),       # gamma: audio description on,
+    ("wait", 3), ("command", "home"),                                    # left early in scene 2
     ("wait", 1),
 ]
 
@@ -65,6 +66,7 @@ def test_a_scripted_visit_is_recorded_anonymously(kiosk, utc, tmp_path):
         ("language", None, None, "zh-Hant", None),
         ("story_started", "gamma", None, "zh-Hant", 1.5),
         ("scene_reached", "gamma", 1, "zh-Hant", None),
+        ("description_on", "gamma", None, None, None),  # the scene restarts, but is not reached twice
         ("scene_reached", "gamma", 2, "zh-Hant", None),
         ("left_early", "gamma", 2, None, None),
     ]
@@ -139,8 +141,9 @@ def test_report_from_two_kiosks(kiosk, utc, tmp_path):
     assert main(["report", "--db", str(first), str(second), str(first), "-o", str(out)]) == 0
     stories = {r["story"]: r for r in read_csv(out / "stories.csv")}
     assert stories["alpha"] == dict(story="alpha", started="2", completed="2", left_early="0", declined="0",
-                                    idle_resets="0", completion_rate="1.00")
+                                    idle_resets="0", described="0", completion_rate="1.00")
     assert stories["gamma"]["started"] == "2" and stories["gamma"]["left_early"] == "2"
+    assert stories["gamma"]["described"] == "2"
     assert stories["beta"]["declined"] == "2" and stories["beta"]["started"] == "0"
     leaving = [r for r in read_csv(out / "leaving.csv") if r["story"] == "gamma"]
     assert leaving == [dict(story="gamma", scene="1", reached="2", left="0"),
