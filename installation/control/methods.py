@@ -62,6 +62,7 @@ METHODS: tuple[Method, ...] = (
     Method("captions", "value", "control", "captions", "b", "captions", "i"),
     Method("description", "value", "control", "description", "b", "description", "i",
            help="audio description: each picture described before the scene's narration"),
+    Method("voice", "value", "control", "voice", "b", "voice", "i", help="spoken guidance: menus read aloud"),
     Method("textsize", "value", "control", "text_size", "f", "text_size", "f", help="1, 1.5 or 2"),
     Method("contrast", "value", "control", "contrast", "b", "contrast", "i"),
     Method("blackout", "value", "control", "blackout", "b", "blackout", "i"),

@@ -29,6 +29,7 @@ from .motion import MARGIN, KenBurns
 from .screens import attract, chooser, end, note, overlays, story
 from .text import TextCache
 from .view import View
+from .voice import Voice
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class App:
         self.images = ImageStore(threaded=threaded)
         self.motion = KenBurns(self.clock, threaded=threaded)
         self.narration = Narration(enabled=options.audio)
+        self.voice = Voice(audio=self.narration.enabled)
         self.text = TextCache()
         self.input = Input()
         self.inbox: queue.SimpleQueue[tuple[Command, Callable | None]] = queue.SimpleQueue()
@@ -269,6 +271,7 @@ class App:
         if state.screen == "story" and not fading:
             story.prime_next(self.view())
         drawn = self.draw_if_needed(force)
+        self.voice.update(self.view())
         self.publish()
         call_each(self.step_hooks, what="loop hook")
         return drawn
@@ -354,6 +357,7 @@ class App:
         for number, handler in self._previous_handlers.items():
             signal.signal(number, handler)
         self.narration.stop()
+        self.voice.close()
         self.images.close()
         self.motion.close()
         from .text import face, font

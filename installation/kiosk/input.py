@@ -70,6 +70,8 @@ def key_commands(key: int, view) -> list[tuple[str, tuple]]:
     }
     if state.warning_since is not None:
         return [("extend", ())]
+    if key == pygame.K_v:  # before the attract screen's "any key begins": a blind visitor turns speech on first
+        return [("toggle_voice", ())]
     if state.help:
         return [("help", (False,))]
     screen = state.screen

@@ -36,18 +36,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "help_lines": {
         "en": "Touch a story to open it. Swipe left or right to move between scenes.\n"
         "Keys: arrows move, Enter selects, Backspace goes back, Home leaves the story.\n"
-        "+ and − change the volume. D turns audio description on or off. H shows or hides this help.\n"
+        "+ and − change the volume. D turns audio description on or off. V speaks the screen aloud.\n"
+        "H shows or hides this help.\n"
         "Buttons at the bottom: previous, pause, next, replay, captions, audio description (AD), text size, contrast, "
         "language, volume.\n"
         "Touch anywhere to close.",
         "zh-Hant": "輕觸故事即可打開。向左或向右掃動可切換場景。\n"
         "按鍵：方向鍵移動，Enter 選擇，Backspace 返回，Home 離開故事。\n"
-        "+ 和 − 調校音量。D 開關口述影像。H 顯示或隱藏本說明。\n"
+        "+ 和 − 調校音量。D 開關口述影像。V 朗讀畫面內容。\n"
+        "H 顯示或隱藏本說明。\n"
         "底部按鈕：上一幕、暫停、下一幕、重播、字幕、口述影像、字體大小、高對比度、語言、音量。\n"
         "輕觸任何地方關閉。",
     },
     "captions": {"en": "Captions", "zh-Hant": "字幕"},
     "description_button": {"en": "AD", "zh-Hant": "口述"},
+    # spoken guidance (key V): said, not shown
+    "voice_attract": {"en": "Press Enter to begin. Press H for help.", "zh-Hant": "按 Enter 開始。按 H 聽取說明。"},
+    "voice_chooser": {"en": "{n} stories. The arrow keys move between them; Enter opens one.",
+                      "zh-Hant": "共 {n} 個故事。用方向鍵選擇，按 Enter 打開。"},
+    "voice_minute": {"en": "{n} minute", "zh-Hant": "{n} 分鐘"},
+    "voice_minutes": {"en": "{n} minutes", "zh-Hant": "{n} 分鐘"},
+    "voice_note": {"en": "Press Enter to continue, or an arrow key to choose another story instead. Selected:",
+                   "zh-Hant": "按 Enter 繼續，或按方向鍵改為選擇其他故事。現在選中："},
+    "voice_end": {"en": "Press Enter to choose another story. Press D during a story to hear each picture described.",
+                  "zh-Hant": "按 Enter 選擇其他故事。故事播放時按 D，可收聽每幅圖畫的口述影像。"},
     "text_size": {"en": "Text size", "zh-Hant": "字體大小"},
     "contrast": {"en": "Contrast", "zh-Hant": "高對比"},
     "volume": {"en": "Volume", "zh-Hant": "音量"},

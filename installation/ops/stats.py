@@ -33,6 +33,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "language": ("language",),
     "text_size": ("text_size",),
     "description_on": ("story",),
+    "voice_on": (),
     "idle_reset": ("screen", "story"),
 }
 FIELDS = ("story", "scene", "language", "text_size", "screen")

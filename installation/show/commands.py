@@ -82,6 +82,8 @@ SPECS: dict[str, Spec] = {
     "cycle_text_size": Spec(),
     "description": Spec((_flag,), help="audio description: each picture is described before the scene's narration"),
     "toggle_description": Spec(),
+    "voice": Spec((_flag,), help="spoken guidance: the chooser, content notes and end cards read aloud"),
+    "toggle_voice": Spec(),
     "contrast": Spec((_flag,)),
     "toggle_contrast": Spec(),
     "volume": Spec((_number,), help="0–1"),

@@ -80,6 +80,7 @@ class Show:
             "text_size": settings.text_size,
             "contrast": settings.contrast,
             "description": settings.description,
+            "voice": settings.voice,
             "volume": round(settings.volume, 3),
             "muted": settings.muted,
             "help": state.help,
@@ -369,6 +370,16 @@ class Show:
 
     def _do_toggle_description(self, now: float) -> None:
         self._do_description(now, not self.state.settings.description)
+
+    def _do_voice(self, now: float, on: bool) -> None:
+        if on != self.state.settings.voice:
+            self.state.settings.voice = on
+            if on:
+                self._emit("stat", event="voice_on")
+            self._changed()
+
+    def _do_toggle_voice(self, now: float) -> None:
+        self._do_voice(now, not self.state.settings.voice)
 
     def _do_contrast(self, now: float, on: bool) -> None:
         self.state.settings.contrast = on

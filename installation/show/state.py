@@ -26,6 +26,7 @@ class Settings:
     volume: float = 0.8
     muted: bool = False
     description: bool = False  # audio description: each scene's picture is described before its narration
+    voice: bool = False  # spoken guidance: menus and notes read aloud
 
 
 @dataclass
