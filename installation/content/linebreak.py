@@ -70,7 +70,7 @@ def balanced(text: str, lines: list[str], language: str, fits: Callable[[str], b
     for i in range(1, len(pieces)):
         if pieces[i] == " ":
             continue
-        first, second = "".join(pieces[:i]).rstrip(), "".join(pieces[i:]).lstrip()
+        first, second = "".join(pieces[:i]).strip(), "".join(pieces[i:]).strip()
         if not first or not second or not (fits(first) and fits(second)):
             continue
         between_wide = pieces[i - 1] != " " and is_wide(first[-1]) and first[-1] not in CLOSING and is_wide(second[0])
@@ -110,19 +110,24 @@ def caption_lines(text: str, language: str) -> list[str]:
 
     out: list[str] = []
     for paragraph in text.split("\n"):
-        found: list[str] = []
-        line = ""
-        for token in tokens(paragraph):
-            candidate = line + token
-            if line.strip() and token != " " and not fits(candidate.rstrip()):
-                found.append(line.rstrip())
-                line = token
-            else:
-                line = candidate
-        if line.strip() or not (out or found):
-            found.append(line.strip())
+        found = [line for line in greedy_lines(paragraph, fits) if line]
         out += balanced(paragraph, found, language, fits)
-    return out
+    return out or [""]
+
+
+def greedy_lines(paragraph: str, fits: Callable[[str], bool]) -> list[str]:
+    """As many pieces on each line as fit (a piece longer than a line gets a line of its own)."""
+    lines: list[str] = []
+    line = ""
+    for token in tokens(paragraph):
+        candidate = line + token
+        if line.strip() and token != " " and not fits(candidate.rstrip()):
+            lines.append(line.rstrip())
+            line = token
+        else:
+            line = candidate
+    lines.append(line.strip())
+    return lines
 
 
 def caption_chunks(text: str, language: str) -> list[str]:

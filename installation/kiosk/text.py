@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 import pygame.freetype
 
-from ..content.linebreak import balanced, line_width, tokens
+from ..content.linebreak import balanced, greedy_lines, line_width
 
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
 
@@ -62,16 +62,7 @@ def wrap(text: str, size: int, width: int, max_chars: int | None = None, languag
                 and font.get_rect(line, size=size).width <= width)
 
     for paragraph in text.split("\n"):
-        found: list[str] = []
-        line = ""
-        for token in tokens(paragraph):
-            candidate = line + token
-            if line and token != " " and not fits(candidate.rstrip()):
-                found.append(line.rstrip())
-                line = token.lstrip()
-            else:
-                line = candidate
-        found.append(line.strip())
+        found = greedy_lines(paragraph, fits)
         lines += balanced(paragraph, found, language, fits) if max_chars is not None else found
     return lines
 
