@@ -317,6 +317,9 @@ def summary_lines(data: Data, tables: Tables, since: date | None, until: date | 
     described = sum(r["described"] for r in tables.stories)
     if described:
         lines.append(f"Audio description turned on during a story: {described} time{'s' if described != 1 else ''}.")
+    voiced = sum(e.event == "voice_on" for e in data.events)
+    if voiced:
+        lines.append(f"Spoken guidance turned on: {voiced} time{'s' if voiced != 1 else ''}.")
     worst = max(tables.leaving, key=lambda r: r["left"], default=None)
     if worst and worst["left"]:
         lines.append(f"Most early exits at one scene: {worst['story']}, scene {worst['scene']} ({worst['left']}).")

@@ -166,6 +166,7 @@ def test_report_from_two_kiosks(kiosk, utc, tmp_path):
     summary = (out / "report.md").read_text()
     assert "Stories started: 4, completed: 2 (50%)" in summary
     assert "gamma, scene 2 (2)" in summary
+    assert "Audio description turned on during a story: 2 times." in summary
 
 
 def test_report_since_and_bad_databases(kiosk, utc, tmp_path, capsys):
