@@ -91,3 +91,7 @@ class View:
 
     def media(self, relative: str):
         return self.library.media(relative)
+
+    def minutes(self, story_id: str) -> int:
+        """A story's length in whole minutes, in the visitor's language, as the chooser and the note show it."""
+        return max(1, round(self.library.story_length(story_id, self.language) / 60))

@@ -24,6 +24,7 @@ def spoken(view: View, before: tuple | None) -> tuple[tuple, str]:
     """(what is on screen, as a key; what to say about it). `before` is the key last spoken for: entering a screen
     says more than moving the focus inside it."""
     state, lang = view.state, view.language
+    space = "" if lang.startswith("zh") else " "
 
     def say(*parts: str) -> str:
         return sentences(parts, lang)
@@ -55,9 +56,9 @@ def spoken(view: View, before: tuple | None) -> tuple[tuple, str]:
     if screen == "note":
         button = t("continue", lang) if state.focus == 0 else t("choose_another", lang)
         if entering or before[1] != state.story:  # type: ignore[index]
-            notes = ("、" if lang.startswith("zh") else "; ").join(pick_list(item.content_notes, lang))
-            text = say(t("note_title", lang), *card_parts(view, item.id), t("note_intro", lang, name=name) + ("" if lang.startswith("zh") else " ") + notes,
-                       t("voice_note", lang)) + (" " if not lang.startswith("zh") else "") + button
+            notes = ("、" if space == "" else "; ").join(pick_list(item.content_notes, lang))
+            intro = t("note_intro", lang, name=name) + space + notes
+            text = say(t("note_title", lang), *card_parts(view, item.id), intro, t("voice_note", lang)) + space + button
         else:
             text = button
         return ("note", state.story, state.focus, lang), text
@@ -74,7 +75,7 @@ def spoken(view: View, before: tuple | None) -> tuple[tuple, str]:
 def card_parts(view: View, story_id: str) -> list[str]:
     lang = view.language
     item = view.library.stories[story_id]
-    minutes = max(1, round(view.library.story_length(story_id, lang) / 60))
+    minutes = view.minutes(story_id)
     return [pick(item.name, lang), pick(item.place, lang),
             t("voice_minute" if minutes == 1 else "voice_minutes", lang, n=minutes)]
 

@@ -141,7 +141,7 @@ def card(surface: pygame.Surface, view: View, item: Button, focused: bool) -> No
         name = view.text.render(pick(story.name, lang), view.font_px(32, cap=1.5), palette.text)
     surface.blit(name, (rect.x + pad, y))
     y += round(view.font_px(40, cap=1.5) * 1.3)
-    minutes = max(1, round(view.library.story_length(story.id, lang) / 60))
+    minutes = view.minutes(story.id)
     kind = {"voice": t("kind_voice", lang), "about": t("kind_about", lang)}.get(story.kind)
     details = " · ".join(x for x in (pick(story.place, lang), t("minutes", lang, n=minutes), kind) if x)
     paragraph(surface, view, details, view.font_px(28, cap=1.5), palette.dim, rect.x + pad, y, rect.w - 2 * pad)

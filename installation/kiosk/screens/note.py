@@ -43,7 +43,7 @@ def draw(surface: pygame.Surface, view: View) -> None:
     y = paragraph(surface, view, t("note_title", lang), view.font_px(32), palette.accent, x, box.y + pad, width)
     y = paragraph(surface, view, pick(story.name, lang), view.font_px(64, cap=1.5), palette.text, x, y, width,
                   spacing=1.2)
-    minutes = max(1, round(view.library.story_length(story.id, lang) / 60))
+    minutes = view.minutes(story.id)
     y = paragraph(surface, view, f"{pick(story.place, lang)} · {t('minutes', lang, n=minutes)}",
                   view.font_px(30), palette.dim, x, y + m.px(4), width) + m.px(24)
     y = paragraph(surface, view, t("note_intro", lang, name=pick(story.name, lang)), view.font_px(34),
