@@ -6,6 +6,7 @@ import os
 import textwrap
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -13,6 +14,12 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Property-based tests run the same examples every time, so CI is never red by chance; search new ones with
+# HYPOTHESIS_PROFILE=explore (and FUZZ_EXAMPLES=N for the story-file fuzzer).
+hypothesis.settings.register_profile("ci", derandomize=True, database=None)
+hypothesis.settings.register_profile("explore", derandomize=False)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080" viewBox="0 0 1920 1080">
 <rect width="1920" height="1080" fill="{bg}"/><circle cx="960" cy="540" r="300" fill="{fg}"/></svg>"""
