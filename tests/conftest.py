@@ -101,6 +101,18 @@ def library(tiny_config: Path):
 
 
 @pytest.fixture
+def described_alpha(library):
+    """What `media build` makes for audio description of alpha's first scene in English: 12 s, description first."""
+    from .content.project import write_vtt, write_wav
+
+    folder = library.root / "media" / "narration" / "alpha"
+    write_wav(folder / "s1.en.ad.wav", 12.0, lufs=None)
+    write_vtt(folder / "s1.en.ad.vtt", [(0.25, 3.0, "A door at night."), (3.5, 7.0, "Scene 1, first caption."),
+                                        (7.5, 11.5, "Scene 1, second caption.")])
+    return library
+
+
+@pytest.fixture
 def clock():
     from installation.show.clock import SimClock
 

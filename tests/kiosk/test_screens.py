@@ -147,13 +147,10 @@ def test_each_toggle_button_shows_its_new_state_at_once(app, runner, toggle):
     assert colour() != before, f"{toggle}: the button did not change"
 
 
-def test_audio_description_is_captioned_in_a_framed_box(make_app, library, tiny_config):
+def test_audio_description_is_captioned_in_a_framed_box(make_app, described_alpha):
     from installation.kiosk.screens import story
     from installation.kiosk.script import Runner
 
-    from ..show.test_machine import described_version
-
-    described_version(library)
     app = make_app((1280, 720))
     runner = Runner(app)
     app.dispatch(make("go", "alpha"))

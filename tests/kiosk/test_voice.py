@@ -7,6 +7,7 @@ import time
 import pygame
 
 from installation.kiosk.voice import Voice
+from installation.show.commands import make
 
 from .test_input import keys
 
@@ -55,14 +56,8 @@ def test_help_and_the_idle_warning_are_spoken(app, runner):
 
 def test_the_next_visitor_starts_without_it(app, runner):
     keys(runner, "v", "return")
-    app.dispatch(app_command("stop"))
+    app.dispatch(make("stop"))
     assert app.show.snapshot()["voice"] is False
-
-
-def app_command(name: str):
-    from installation.show.commands import make
-
-    return make(name)
 
 
 def test_speech_is_synthesised_for_the_mixer(tmp_path):

@@ -227,26 +227,8 @@ def test_technician_commands_do_not_count_as_visitors(show, clock):
     assert show.state.warning_since is not None
 
 
-def described_version(library, story="alpha", scene="s1", seconds=12.0):
-    """What `media build` makes for audio description: a WAV and its cues, the description first."""
-    import wave
-
-    folder = library.root / "media" / "narration" / story
-    folder.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(folder / f"{scene}.en.ad.wav"), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(8000)
-        out.writeframes(b"\0\0" * int(seconds * 8000))
-    (folder / f"{scene}.en.ad.vtt").write_text(
-        "WEBVTT\n\n00:00:00.250 --> 00:00:03.000\nA door at night.\n\n"
-        "00:00:03.500 --> 00:00:07.000\nScene 1, first caption.\n\n"
-        "00:00:07.500 --> 00:00:11.500\nScene 1, second caption.\n", encoding="utf-8")
-
-
-def test_audio_description_plays_the_described_version_of_each_scene(library, clock):
-    described_version(library)
-    show = Show(library, clock)
+def test_audio_description_plays_the_described_version_of_each_scene(described_alpha, clock):
+    show = Show(described_alpha, clock)
     run(show, "begin", "open alpha", "continue")
     tick(show, clock, 2)
     effects = run(show, "toggle_description")
