@@ -140,7 +140,7 @@ def caption_chunks(text: str, language: str) -> list[str]:
             ends = [i for i, piece in enumerate(current) if piece[-1] in CLAUSE_END and i >= len(current) // 3]
             cut = ends[-1] + 1 if ends else len(current)
             chunks.append("".join(current[:cut]).strip())
-            current = [piece for piece in current[cut:] if piece != " " or len(current) > cut + 1]
+            current = current[cut:]
         current.append(token)
     if "".join(current).strip():
         chunks.append("".join(current).strip())

@@ -271,8 +271,7 @@ class App:
         if state.screen == "story" and not fading:
             story.prime_next(self.view())
         drawn = self.draw_if_needed(force)
-        if self.voice.version != state.version:
-            self.voice.update(self.view())
+        self.voice.update(self.view())
         self.publish()
         call_each(self.step_hooks, what="loop hook")
         return drawn
