@@ -11,7 +11,7 @@ import sys
 SUBCOMMANDS = {
     "play": ("installation.kiosk.play", "run the kiosk (full screen unless --windowed)"),
     "bench": ("installation.bench", "measure frame times, start-up, latency and memory (headless)"),
-    "check": ("installation.content.check", "check an exhibition, its stories and media"),
+    "check": ("installation.authoring.lint", "check an exhibition, its stories and media"),
     "media": ("installation.authoring.build", "build narration and captions"),
     "storyboard": ("installation.authoring.storyboard", "render contact sheets of stories"),
     "send": ("installation.control.send", "send one OSC message to a kiosk and print the reply"),

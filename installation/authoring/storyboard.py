@@ -509,6 +509,7 @@ def storyboard(config: Path, out: Path, stories: list[str] | None = None, langua
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from installation.authoring.lint import instruments
     from installation.content.check import check
     from installation.content.load import load_library, load_story, relative_name
 
@@ -518,7 +519,7 @@ def storyboard(config: Path, out: Path, stories: list[str] | None = None, langua
     exhibition = library.exhibition
     wanted = list(dict.fromkeys(stories or [s for s in exhibition.playlist if s in library.stories]))
     languages = [lang for lang in (languages or exhibition.languages)]
-    report = check(config, root=library.root, stories=wanted) if checks else None
+    report = check(config, root=library.root, stories=wanted, instruments=instruments()) if checks else None
     config_shown = relative_name(Path(config), library.root)
     written, failures = [], []
     for story_id in wanted:
@@ -565,7 +566,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from installation.content.check import default_config
+    from installation.content.load import default_config
 
     config = args.config or default_config()
     languages = None if args.language == "both" else [args.language]

@@ -60,6 +60,15 @@ class Library:
         )
 
 
+DEFAULT_CONFIG = "config/viminal-space.yaml"
+
+
+def default_config() -> Path:
+    """The exhibition file when none is given: the current folder's, else this checkout's."""
+    here = Path.cwd() / DEFAULT_CONFIG
+    return here if here.exists() else Path(__file__).resolve().parents[2] / DEFAULT_CONFIG
+
+
 def project_root(config_path: Path) -> Path:
     config_path = config_path.resolve()
     if config_path.parent.name == "config":

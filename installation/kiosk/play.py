@@ -8,9 +8,10 @@ import os
 import sys
 from pathlib import Path
 
+from ..content.load import DEFAULT_CONFIG, default_config
+
 log = logging.getLogger(__name__)
 
-DEFAULT_CONFIG = "config/viminal-space.yaml"
 
 
 def resolution(text: str) -> tuple[int, int]:
@@ -44,13 +45,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from .. import ops
 
     ops.add_arguments(parser)  # --stats, --no-watch, --hours, … (installation.ops)
-
-
-def default_config() -> Path:
-    here = Path.cwd() / DEFAULT_CONFIG
-    if here.exists():
-        return here
-    return Path(__file__).resolve().parents[2] / DEFAULT_CONFIG
 
 
 def run(args: argparse.Namespace) -> int:

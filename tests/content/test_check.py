@@ -10,15 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from installation.content import check as linter
+from installation.authoring import lint
+from installation.content.check import check, probes
+from installation.content.linebreak import caption_lines, line_width
 
 from .project import CAPTIONS, EXHIBITION, STORY, Project, info_chunk, line_with, write_vtt, write_wav
 
 
 def run_check(config: Path, capsys, *extra: str) -> tuple[int, list[str], str]:
     parser = argparse.ArgumentParser()
-    linter.add_arguments(parser)
-    code = linter.run(parser.parse_args(["--config", str(config), *extra]))
+    lint.add_arguments(parser)
+    code = lint.run(parser.parse_args(["--config", str(config), *extra]))
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return code, [line for line in out.splitlines() if line], err
@@ -248,7 +250,7 @@ def test_many_problems_in_one_run_with_their_lines(tmp_path: Path, capsys):
 
 def test_the_same_problem_found_through_the_api(tmp_path: Path):
     project, _, story = bad_project(tmp_path / "project")
-    report = linter.check(project.config)
+    report = check(project.config, instruments=lint.instruments())
     assert report.withdrawn == ["epsilon"]
     assert report.stories == ["alpha", "beta"]
     door = report.for_scene("beta", 0)
@@ -279,18 +281,18 @@ def test_missing_and_empty_content_notes(project: Project, capsys):
 
 
 def test_caption_text_rules_by_language():
-    assert linter.caption_lines("She lived in Toronto.", "en") == ["She lived in Toronto."]
+    assert caption_lines("She lived in Toronto.", "en") == ["She lived in Toronto."]
     long = "She lived in Toronto for eleven years, where she had friends, work and a life."
-    lines = linter.caption_lines(long, "en")
+    lines = caption_lines(long, "en")
     assert len(lines) == 2 and all(len(line) <= 42 for line in lines)
     # Chinese breaks between characters, never before closing punctuation; Latin letters count as half
     zh = "她在多倫多住了十一年，在那裏有朋友、有工作。"
-    lines = linter.caption_lines(zh, "zh-Hant")
-    assert len(lines) == 2 and all(linter.line_width(line, "zh-Hant") <= 16 for line in lines)
+    lines = caption_lines(zh, "zh-Hant")
+    assert len(lines) == 2 and all(line_width(line, "zh-Hant") <= 16 for line in lines)
     assert not any(line.startswith(("，", "。", "、")) for line in lines)
-    assert linter.line_width("Lulu是難民。", "zh-Hant") == 6.0
+    assert line_width("Lulu是難民。", "zh-Hant") == 6.0
     # a hard line break is kept
-    assert linter.caption_lines("One.\nTwo.", "en") == ["One.", "Two."]
+    assert caption_lines("One.\nTwo.", "en") == ["One.", "Two."]
 
 
 def test_reading_speed_in_chinese_and_cue_limits(project: Project, capsys):
@@ -458,7 +460,7 @@ def test_missing_config_and_unexpected_failures(project: Project, capsys, monkey
     def explode(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(linter, "image_problems", explode)
+    monkeypatch.setattr(probes, "image_problems", explode)
     code, lines, _ = run_check(project.config, capsys)
     assert code == 1
     assert "stories/alpha.yaml:1: error: could not check scene 'door': unexpected RuntimeError: disk on fire" in lines
@@ -497,7 +499,7 @@ def test_random_story_text_never_raises(tmp_path: Path):
         for index, junk in edits:
             text[index] = text[index][: len(text[index]) // 2] + junk
         (project.root / "stories/beta.yaml").write_text("\n".join(text[:cut]), encoding="utf-8")
-        report = linter.check(project.config, audio=False)
+        report = check(project.config, audio=False, instruments=lint.instruments())
         for problem in report.problems:
             assert problem.level in ("error", "warning") and problem.line >= 1
             assert "could not check" not in problem.message, problem
@@ -512,7 +514,7 @@ def test_random_story_text_never_raises(tmp_path: Path):
 def test_shipped_exhibitions_have_no_errors(name: str):
     """Narration is not built in the test run, so only its absence may be warned about; there are no errors."""
     root = Path(__file__).resolve().parents[2]
-    report = linter.check(root / "config" / f"{name}.yaml", audio=False)
+    report = check(root / "config" / f"{name}.yaml", audio=False, instruments=lint.instruments())
     errors = [str(p) for p in report.problems if p.level == "error"]
     assert errors == [], "\n".join(errors)
     assert report.stories
