@@ -4,6 +4,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from svgkit import *  # noqa
+from figures import *  # noqa
+from objects import *  # noqa
+from furniture import *  # noqa
 from scenes import *  # noqa
 
 

@@ -5,11 +5,12 @@ linear/radial gradients in <defs>. No text, filters, masks, clipPath, patterns.
 """
 from __future__ import annotations
 
-import math
 import os
 import random
 
+
 W, H = 1920, 1080
+
 
 # Palette (keep in sync with media/STYLE.md)
 P = {
@@ -142,9 +143,21 @@ def _attrs(fill, op, stroke, sw):
     return s
 
 
-# ============================================================================
-# Shared vocabulary
-# ============================================================================
+# ---------------------------------------------------------------- gradients
+
+def lerp(a, b, t):
+    return a + (b - a) * t
+
+
+def vgrad(c: Canvas, stops, y0, y1):
+    return c.lin(stops, 0, y0, 0, y1, user=True)
+
+
+def hgrad(c: Canvas, stops, x0, x1):
+    return c.lin(stops, x0, 0, x1, 0, user=True)
+
+
+# ---------------------------------------------------------------- sky and light
 
 def sky(c: Canvas, top=P["night"], mid=P["indigo"], low=P["indigo2"], horizon=None, y0=0, y1=H):
     stops = [(0, top), (0.55, mid), (1, low)]
@@ -184,6 +197,8 @@ def finish(c: Canvas, floor=0.85, vig=0.5):
     caption_floor(c, floor)
 
 
+# ---------------------------------------------------------------- the moth (the exhibition's motif)
+
 def moth(c: Canvas, x, y, s=1.0, rot=0, op=1.0, halo=True, color=None):
     """The recurring motif: a small moth/butterfly of light (s=1 -> ~60 px span)."""
     col = color or P["glow"]
@@ -209,6 +224,22 @@ def moth_trail(c: Canvas, pts, op=0.35):
         c.circle(x, y, 3.2, P["glow"], op=round(op * (0.25 + 0.75 * (i + 1) / len(pts)), 2))
 
 
+def motif(c: Canvas, x, y, s=0.9, rot=12, op=0.85, trail=None, trail_op=0.3):
+    if trail:
+        moth_trail(c, trail, op=trail_op)
+    moth(c, x, y, s, rot=rot, op=op)
+
+
+def arc_trail(x0, y0, x1, y1, n=9, bow=30):
+    pts = []
+    for i in range(n):
+        t = i / (n - 1)
+        pts.append((lerp(x0, x1, t), lerp(y0, y1, t) - bow * 4 * t * (1 - t)))
+    return pts
+
+
+# ---------------------------------------------------------------- weather and city
+
 def skyline(c: Canvas, base, x0=-20, x1=W + 20, hmin=120, hmax=420, color=P["ink"], lit=0.18,
             win=P["amber2"], wmin=70, wmax=190, towers=True, win_op=0.8):
     x = x0
@@ -231,114 +262,6 @@ def skyline(c: Canvas, base, x0=-20, x1=W + 20, hmin=120, hmax=420, color=P["ink
         x += w + c.rng.uniform(-4, 10)
 
 
-def figure_back(c: Canvas, x, y_feet, h=300, color=P["ink"], op=None, hair="long", coat=True):
-    """A standing person seen from behind; anonymous silhouette. h = full height."""
-    s = h / 300
-    c.group(f"translate({f(x)} {f(y_feet - h)}) scale({s:.4f})")
-    fill = color
-    # legs
-    c.path("M-26 228 L-24 298 L-8 298 L-5 228 Z", fill, op=op)
-    c.path("M26 228 L24 298 L8 298 L5 228 Z", fill, op=op)
-    # coat/body
-    if coat:
-        c.path("M-13 52 C -32 56 -42 64 -44 84 L-48 178 L-42 238 L42 238 L48 178 L44 84 C 42 64 32 56 13 52 Z", fill, op=op)
-    else:
-        c.path("M-13 52 C -30 56 -38 64 -40 84 L-42 150 L-34 230 L34 230 L42 150 L40 84 C 38 64 30 56 13 52 Z", fill, op=op)
-    # arms
-    c.path("M-40 74 C -50 100 -52 150 -48 186 L-38 186 C -40 150 -36 110 -32 86 Z", fill, op=op)
-    c.path("M40 74 C 50 100 52 150 48 186 L38 186 C 40 150 36 110 32 86 Z", fill, op=op)
-    # head and hair (seen from behind)
-    c.ellipse(0, 26, 16, 19, fill, op=op)
-    if hair == "long":
-        c.path("M-17 22 C -19 -2 19 -2 17 22 L20 66 C 8 72 -8 72 -20 66 Z", fill, op=op)
-    elif hair == "bun":
-        c.circle(0, 6, 9, fill, op=op)
-    c.end()
-
-
-def figure_seated_back(c: Canvas, x, y_seat, h=220, color=P["ink"], op=None):
-    """Seated person seen from behind (head+shoulders+back), y_seat = seat level."""
-    s = h / 220
-    c.group(f"translate({f(x)} {f(y_seat - h)}) scale({s:.4f})")
-    c.ellipse(0, 26, 17, 20, color, op=op)
-    c.path("M-18 22 C -20 -2 20 -2 18 22 L21 70 C 8 76 -8 76 -21 70 Z", color, op=op)
-    c.path("M-14 56 C -40 60 -52 72 -54 98 L-56 220 L56 220 L54 98 C 52 72 40 60 14 56 Z", color, op=op)
-    c.end()
-
-
-def window(c: Canvas, x, y, w, h, frame=P["ink"], inside=None, bars=(1, 1), fw=14):
-    """Window frame; draw what is outside before calling this (inside = glass tint)."""
-    if inside:
-        c.rect(x, y, w, h, inside)
-    # frame
-    c.rect(x - fw, y - fw, w + 2 * fw, fw, frame)
-    c.rect(x - fw, y + h, w + 2 * fw, fw * 1.6, frame)
-    c.rect(x - fw, y - fw, fw, h + 2 * fw, frame)
-    c.rect(x + w, y - fw, fw, h + 2 * fw, frame)
-    nx, ny = bars
-    for i in range(1, nx + 1):
-        c.rect(x + w * i / (nx + 1) - fw / 4, y, fw / 2, h, frame)
-    for j in range(1, ny + 1):
-        c.rect(x, y + h * j / (ny + 1) - fw / 4, w, fw / 2, frame)
-
-
-def lamp_table(c: Canvas, x, y_table, color=P["ink"], lit=True, r=420):
-    """A small table lamp standing at y_table with its pool of light."""
-    if lit:
-        glow(c, x, y_table - 110, r, P["amber2"], 0.5)
-    c.path(f"M{f(x-55)} {f(y_table-90)} L{f(x+55)} {f(y_table-90)} L{f(x+35)} {f(y_table-160)} L{f(x-35)} {f(y_table-160)} Z",
-           P["amber"] if lit else color)
-    if lit:
-        c.path(f"M{f(x-50)} {f(y_table-94)} L{f(x+50)} {f(y_table-94)} L{f(x+32)} {f(y_table-156)} L{f(x-32)} {f(y_table-156)} Z",
-               P["glow"], op=0.55)
-    c.rect(x - 4, y_table - 90, 8, 80, color)
-    c.ellipse(x, y_table - 8, 30, 8, color)
-
-
-def suitcase(c: Canvas, x, y_bottom, w=150, h=110, color=P["indigo2"], edge=P["ink"]):
-    c.rect(x - w / 2, y_bottom - h, w, h, color, rx=10)
-    c.rect(x - w / 2, y_bottom - h, w, h, "none", rx=10, stroke=edge, sw=4)
-    c.path(f"M{f(x-24)} {f(y_bottom-h)} L{f(x-24)} {f(y_bottom-h-22)} L{f(x+24)} {f(y_bottom-h-22)} L{f(x+24)} {f(y_bottom-h)}",
-           "none", stroke=edge, sw=7, cap="round")
-    c.rect(x - w / 2 + 18, y_bottom - h, 6, h, edge, op=0.5)
-    c.rect(x + w / 2 - 24, y_bottom - h, 6, h, edge, op=0.5)
-
-
-def door(c: Canvas, x, y_floor, w=230, h=480, color=P["indigo"], frame=P["ink"], ajar=0.0, light=P["amber2"]):
-    """A door; ajar>0 opens a lit gap (0..1)."""
-    c.rect(x - 14, y_floor - h - 14, w + 28, h + 14, frame)
-    if ajar > 0:
-        c.rect(x, y_floor - h, w, h, light)
-        glow(c, x + w * 0.2, y_floor - h / 2, h * 0.8, light, 0.35)
-        ww = w * (1 - ajar)
-        c.rect(x + w - ww, y_floor - h, ww, h, color)
-    else:
-        c.rect(x, y_floor - h, w, h, color)
-        c.rect(x + 24, y_floor - h + 30, w - 48, h * 0.38, frame, op=0.25)
-        c.rect(x + 24, y_floor - h * 0.52, w - 48, h * 0.42, frame, op=0.25)
-        c.circle(x + w - 30, y_floor - h * 0.5, 8, P["amber"], op=0.8)
-
-
-def phone(c: Canvas, x, y, w=90, h=170, rot=0, screen_glow=True):
-    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)})")
-    c.rect(-w / 2, -h / 2, w, h, P["ink"], rx=14)
-    c.rect(-w / 2 + 7, -h / 2 + 14, w - 14, h - 28, P["mist"] if screen_glow else P["indigo"], rx=5)
-    c.end()
-    if screen_glow:
-        glow(c, x, y, h * 1.4, P["mist"], 0.35)
-
-
-def hand(c: Canvas, x, y, s=1.0, rot=0, color=P["rose"], op=None, side=1):
-    """A simple flat hand (back of hand, fingers together), pointing up at rot=0."""
-    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)}) scale({f(s*side)} {f(s)})")
-    # wrist/sleeve enters from below
-    c.path("M-34 60 C -36 20 -38 -10 -30 -40 C -26 -60 -18 -78 -8 -80 C 2 -82 14 -80 22 -70 C 30 -56 34 -30 34 -8 "
-           "C 44 -16 56 -20 60 -12 C 62 -6 50 10 40 26 C 36 40 34 50 34 60 Z", color, op=op)
-    # finger separations
-    c.path("M-14 -78 L-14 -44 M2 -81 L2 -46 M17 -74 L17 -44", "none", stroke=P["ink"], sw=2, op=0.25, cap="round")
-    c.end()
-
-
 def rain(c: Canvas, n=140, op=0.18, x0=0, x1=W, y0=0, y1=H):
     for _ in range(n):
         x = c.rng.uniform(x0, x1)
@@ -347,104 +270,7 @@ def rain(c: Canvas, n=140, op=0.18, x0=0, x1=W, y0=0, y1=H):
         c.line(x, y, x - L * 0.18, y + L, P["mist"], sw=1.6, op=round(c.rng.uniform(op * 0.5, op), 2))
 
 
-def paper(c: Canvas, x, y, w=170, h=220, rot=0, lines=7, color=P["paper"], op=0.92, ink=P["blue"]):
-    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)})")
-    c.rect(-w / 2, -h / 2, w, h, color, op=op, rx=3)
-    for i in range(lines):
-        ly = -h / 2 + 30 + i * (h - 50) / max(1, lines - 1)
-        lw = (w - 40) * (0.55 if i == lines - 1 else 1)
-        c.rect(-w / 2 + 20, ly, lw, 4, ink, op=0.45)
-    c.end()
-
-
-def plane(c: Canvas, x, y, s=1.0, rot=-8, color=P["paper"], op=0.85):
-    c.group(f"translate({f(x)} {f(y)}) rotate({f(rot)}) scale({s:.3f})")
-    c.path("M-90 0 C -80 -8 60 -9 86 -4 C 96 -2 96 4 86 6 C 60 10 -80 9 -90 4 Z", color, op=op)
-    c.path("M-10 -4 L-40 -52 L-22 -52 L26 -4 Z", color, op=op)
-    c.path("M-10 6 L-30 44 L-16 44 L20 6 Z", color, op=op)
-    c.path("M-80 -2 L-94 -30 L-82 -30 L-62 -2 Z", color, op=op)
-    c.end()
-
-
-# ---------------------------------------------------------------- hands (round-capped strokes)
-
-SKIN = "#a8706a"
-SKIN_LIT = "#c48c74"
-
-
-def finger(c: Canvas, x1, y1, x2, y2, w=22, color=SKIN, op=None):
-    o = f' opacity="{op}"' if op is not None else ""
-    c.add(f'<path d="M{f(x1)} {f(y1)} L{f(x2)} {f(y2)}" fill="none" stroke="{color}" stroke-width="{f(w)}" stroke-linecap="round"{o}/>')
-
-
-def curl(c: Canvas, d, w=22, color=SKIN, op=None):
-    o = f' opacity="{op}"' if op is not None else ""
-    c.add(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{f(w)}" stroke-linecap="round" stroke-linejoin="round"{o}/>')
-
-
-def sleeve(c: Canvas, pts, color=P["ink"]):
-    c.poly(pts, color)
-
-
-def hands_phone(c: Canvas, x, y, s=1.0, screen=P["mist"], typing=True):
-    """Two hands holding a phone (seen over the shoulder), phone centred on (x, y)."""
-    c.group(f"translate({f(x)} {f(y)}) scale({s:.3f})")
-    glow(c, 0, -20, 420, P["mist"], 0.35)
-    # sleeves from the lower corners
-    c.poly([(-330, 420), (-150, 420), (-70, 190), (-150, 150), (-260, 230)], P["ink"])
-    c.poly([(330, 420), (150, 420), (70, 190), (150, 150), (260, 230)], P["ink"])
-    # palms behind the phone
-    c.ellipse(-95, 150, 70, 90, SKIN, rot=-25)
-    c.ellipse(95, 150, 70, 90, SKIN, rot=25)
-    # fingers behind the phone edges
-    for i, yy in enumerate((-10, 30, 70)):
-        finger(c, -150, yy + 70, -96, yy, 24, SKIN)
-        finger(c, 150, yy + 70, 96, yy, 24, SKIN)
-    # the phone
-    c.rect(-100, -190, 200, 380, P["ink"], rx=26)
-    c.rect(-86, -170, 172, 330, screen, rx=10)
-    c.rect(-86, -170, 172, 330, c.lin([(0, P["paper"], 0.35), (1, P["paper"], 0)], 0, -170, 0, 160, user=True), rx=10)
-    if typing:
-        # message bubbles, no legible text
-        c.rect(-70, -150, 100, 30, P["indigo"], op=0.55, rx=12)
-        c.rect(-30, -108, 100, 30, P["paper"], op=0.85, rx=12)
-        c.rect(-70, -66, 120, 30, P["indigo"], op=0.55, rx=12)
-        c.rect(-10, -24, 80, 30, P["paper"], op=0.85, rx=12)
-        c.rect(-76, 100, 152, 44, P["paper"], op=0.9, rx=10)
-        for k in range(6):
-            c.rect(-66 + k * 14, 118, 8, 6, P["blue"], op=0.6)
-    # thumbs over the screen
-    finger(c, -112, 150, -56, 96, 36, SKIN_LIT)
-    finger(c, 112, 160, 60, 112, 36, SKIN_LIT)
-    c.end()
-
-
-def hands_cup(c: Canvas, x, y_table, s=1.0, cup_col=P["paper"], steam=True):
-    """Two hands around a cup on a table."""
-    c.group(f"translate({f(x)} {f(y_table)}) scale({s:.3f})")
-    c.ellipse(0, 0, 140, 18, P["ink"], op=0.5)
-    # sleeves
-    c.poly([(-420, 40), (-180, 40), (-120, -40), (-200, -80), (-430, -30)], P["ink"])
-    c.poly([(420, 40), (180, 40), (120, -40), (200, -80), (430, -30)], P["ink"])
-    # palms at the sides of the cup
-    c.ellipse(-118, -60, 62, 46, SKIN, rot=-10)
-    c.ellipse(118, -60, 62, 46, SKIN, rot=10)
-    # cup
-    c.path("M-80 -170 L80 -170 C 80 -70 60 -6 0 -6 C -60 -6 -80 -70 -80 -170 Z", cup_col, op=0.95)
-    c.ellipse(0, -170, 80, 14, P["amber"], op=0.85)
-    c.ellipse(0, -170, 80, 14, "none", stroke=cup_col, sw=4)
-    # fingers wrapping the cup front
-    for i, yy in enumerate((-120, -94, -68)):
-        curl(c, f"M-150 {yy+20} C -110 {yy+6} -70 {yy} -36 {yy+4}", 22, SKIN_LIT if i == 0 else SKIN)
-        curl(c, f"M150 {yy+26} C 110 {yy+12} 70 {yy+6} 40 {yy+10}", 22, SKIN if i else SKIN_LIT)
-    curl(c, "M-160 -70 C -150 -120 -120 -150 -96 -150", 24, SKIN_LIT)
-    curl(c, "M160 -70 C 150 -120 120 -150 96 -150", 24, SKIN_LIT)
-    if steam:
-        for dx in (-20, 18):
-            c.path(f"M{dx} -196 C {dx-18} -226 {dx+18} -256 {dx} -286 C {dx-14} -306 {dx+8} -326 {dx} -346",
-                   "none", stroke=P["paper"], sw=5, op=0.22, cap="round")
-    c.end()
-
+# ---------------------------------------------------------------- output
 
 def write_scenes(scenes: dict, story: str, only: list[str]) -> None:
     """Write each scene of one story to media/images/<story>/<name>.svg (only the named ones, if any are named)."""
