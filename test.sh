@@ -2,7 +2,7 @@
 # Set up (first time only) with the test tools, build the narration, then run the whole suite headless.
 set -euo pipefail
 cd "$(dirname "$0")"
-PIP_EXTRAS="[test]" EXTRA_APT_PACKAGES="liblo-tools systemd" source scripts/setup.sh
+PIP_EXTRAS="[test]" EXTRA_APT_PACKAGES="liblo-tools systemd chromium chromium-driver faketime" source scripts/setup.sh
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy PYGAME_HIDE_SUPPORT_PROMPT=1
 .venv/bin/installation media build || echo "test: narration build reported problems (the story tests will say which)" >&2
 exec .venv/bin/python -m pytest -q "$@"

@@ -16,6 +16,7 @@ SUBCOMMANDS = {
     "storyboard": ("installation.authoring.storyboard", "render contact sheets of stories"),
     "send": ("installation.control.send", "send one OSC message to a kiosk and print the reply"),
     "monitor": ("installation.control.monitor", "show the live state of kiosks"),
+    "fleet": ("installation.fleet", "web console for every kiosk; synchronised starts of a group"),
     "report": ("installation.ops.report", "visitor statistics as CSV, charts and a summary"),
     "service": ("installation.ops.service", "install or inspect the systemd service"),
     "logs": ("installation.ops.logs", "show the kiosk's recent log lines"),

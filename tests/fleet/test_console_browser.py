@@ -1,0 +1,143 @@
+"""The console in a real browser (Debian's Chromium through Selenium), against real kiosk processes and a real
+console process (uvicorn)."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from .conftest import PASSCODE, start_all, write_fleet
+
+WAIT = 60  # generous: the machine may be busy
+
+
+def tile_status(driver, name: str) -> str | None:
+    tiles = driver.find_elements(By.CSS_SELECTOR, f'article.tile[data-kiosk="{name}"]')
+    return tiles[0].get_attribute("data-status") if tiles else None
+
+
+def wait_status(driver, name: str, wanted: set[str], timeout: float = WAIT) -> str:
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(
+        lambda d: tile_status(d, name) in wanted and tile_status(d, name),
+        message=f"{name} never showed {wanted} (last: {tile_status(driver, name)})")
+
+
+def log_in(driver, url: str, passcode: str = PASSCODE) -> None:
+    driver.get(url + "/")
+    WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "login").is_displayed())
+    driver.find_element(By.ID, "passcode").send_keys(passcode)
+    driver.find_element(By.CSS_SELECTOR, "#login button[type=submit]").click()
+    WebDriverWait(driver, WAIT).until(lambda d: "technician" in d.find_element(By.ID, "role").text)
+
+
+@pytest.fixture
+def fleet_of_three(tmp_path, kiosks, console):
+    made = start_all([kiosks(f"kiosk-{i}") for i in (1, 2, 3)])
+    path = write_fleet(tmp_path, made, groups={"triptych": ["kiosk-1", "kiosk-2"]})
+    return made, console(path)
+
+
+def test_tiles_for_every_kiosk_and_stop_all_reaches_every_kiosk(fleet_of_three, browser):
+    made, served = fleet_of_three
+    for kiosk in made:
+        from installation.control.client import OscClient
+
+        with OscClient("127.0.0.1", kiosk.port, tcp=True) as client:
+            assert client.request("/go", "bo-bo", passcode="4821")["status"] == "ok"
+    driver = browser(1280, 900)
+    log_in(driver, served.url)
+    for kiosk in made:
+        wait_status(driver, kiosk.name, {"playing", "end"})
+        tile = driver.find_element(By.CSS_SELECTOR, f'article.tile[data-kiosk="{kiosk.name}"]')
+        assert tile.find_element(By.CLASS_NAME, "story").text == "bo-bo"
+        assert tile.find_element(By.CLASS_NAME, "badge").text in ("playing", "support screen")
+        assert tile.find_element(By.CLASS_NAME, "version").text.startswith("0.")
+    driver.find_element(By.ID, "stop-all").click()
+    dialog = driver.find_element(By.ID, "confirm")
+    WebDriverWait(driver, WAIT).until(lambda d: dialog.is_displayed())
+    assert "every kiosk" in driver.find_element(By.ID, "confirm-text").text
+    driver.find_element(By.ID, "confirm-ok").click()
+    WebDriverWait(driver, WAIT).until(lambda d: "done on" in d.find_element(By.ID, "outcome").text)
+    for kiosk in made:  # the kiosks' own state, not the page's
+        assert kiosk.state()["screen"] == "attract"
+        wait_status(driver, kiosk.name, {"attract"})
+
+
+def test_killed_kiosk_turns_unreachable_within_grace_and_back_when_restarted(fleet_of_three, browser):
+    made, served = fleet_of_three
+    driver = browser(390, 844)  # a phone
+    driver.get(served.url + "/view")
+    for kiosk in made:
+        wait_status(driver, kiosk.name, {"attract"})
+    victim = made[1]
+    victim.kill()
+    # grace is 3 s in write_fleet: first the grace state, then unreachable, and an alert banner
+    wait_status(driver, victim.name, {"late", "unreachable"})
+    wait_status(driver, victim.name, {"unreachable"})
+    WebDriverWait(driver, WAIT).until(lambda d: victim.name in d.find_element(By.ID, "alerts").text)
+    assert tile_status(driver, made[0].name) == "attract"
+    victim.start()  # the same port again, as its supervisor would restart it
+    wait_status(driver, victim.name, {"attract"})
+    WebDriverWait(driver, WAIT).until(lambda d: victim.name not in d.find_element(By.ID, "alerts").text)
+    # the front-of-house view shows no actions
+    assert not driver.find_element(By.ID, "controls").is_displayed()
+    assert not any(b.is_displayed() for b in driver.find_elements(By.CSS_SELECTOR, "[data-action]"))
+
+
+def _post(url: str, body: dict, headers: dict | None = None) -> tuple[int, dict]:
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"{}")
+
+
+def test_action_without_login_is_refused(fleet_of_three, browser):
+    made, served = fleet_of_three
+    status, data = _post(served.url + "/api/action", {"action": "blackout"})
+    assert status == 401 and "log in" in data["error"]
+    # from the page, without logging in: the page offers no actions, and a scripted POST is refused too
+    driver = browser(1280, 900)
+    driver.get(served.url + "/")
+    wait_status(driver, made[0].name, {"attract"})
+    assert not driver.find_element(By.ID, "controls").is_displayed()
+    result = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch('/api/action', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                              body: JSON.stringify({action: 'blackout'})})
+          .then(r => done(r.status));""")
+    assert result == 401
+    # logged in, but without the CSRF token (as a cross-site form would be): refused
+    log_in(driver, served.url)
+    result = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch('/api/action', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                              body: JSON.stringify({action: 'blackout'})})
+          .then(r => done(r.status));""")
+    assert result == 403
+    for kiosk in made:
+        assert kiosk.state()["blackout"] is False
+    # a login without the page's token is refused; wrong passcodes are refused, logged, and after five the
+    # source must wait
+    assert _post(served.url + "/api/login", {"passcode": PASSCODE})[0] == 403
+    codes = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        (async () => {
+          const me = await (await fetch('/api/me')).json();
+          const codes = [];
+          for (let i = 0; i < 6; i++) {
+            const r = await fetch('/api/login', {method: 'POST', body: JSON.stringify({passcode: 'wrong'}),
+              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf}});
+            codes.push(r.status);
+          }
+          done(codes);
+        })();""")
+    assert codes == [401] * 5 + [429]
+    assert "failed login(s) from 127.0.0.1" in served.log.read_text()
