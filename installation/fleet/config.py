@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..content.load import relative_name, validate
 from ..content.schema import Model
@@ -50,18 +50,19 @@ class Console(Model):
     passcode_hash: str | None = Field(default=None, pattern=r"^scrypt\$")  # technicians: may act
     staff_passcode_hash: str | None = Field(default=None, pattern=r"^scrypt\$")  # front of house: may look
     open_view: bool = True  # the read-only view needs no login (on a console reachable by staff only)
-    heartbeat: float = Field(default=2.0, ge=0.2, le=60)  # seconds between /thump to each kiosk
+    heartbeat: float = Field(default=2.0, ge=0.2, le=60)  # seconds between /state questions to each kiosk
     grace: float = Field(default=10.0, ge=0.5, le=3600)  # seconds without an answer before "unreachable"
     webhook: str | None = Field(default=None, pattern=r"^https?://")  # POSTed a JSON alert
     discover: bool = False  # also find kiosks on the LAN by mDNS/DNS-SD (zeroconf)
     login_attempts: int = Field(default=5, ge=1, le=1000)  # failed logins per source per minute
     sync_lead: float = Field(default=0.5, ge=0.1, le=10)  # seconds ahead a synchronised start is timetagged
 
-    @model_validator(mode="after")
-    def _grace_above_heartbeat(self) -> "Console":
-        if self.grace <= self.heartbeat:
+    @field_validator("grace")
+    @classmethod
+    def _grace_above_heartbeat(cls, value: float, info: ValidationInfo) -> float:
+        if value <= info.data.get("heartbeat", 0):
             raise ValueError("grace must be longer than heartbeat")
-        return self
+        return value
 
 
 class FleetFile(Model):

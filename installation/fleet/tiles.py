@@ -13,7 +13,7 @@ STATUSES = {
     "chooser": ("chooser", "#2f7fc1"),
     "attract": ("attract", "#5b6b8c"),
     "closed": ("closed (opening hours)", "#6d5a8a"),
-    "blackout": ("blacked out", "#222222"),
+    "blackout": ("blacked out", "#4b5563"),
     "late": ("no answer (grace)", "#d9822b"),
     "unreachable": ("unreachable", "#c0392b"),
     "errors": ("errors", "#b03a8c"),
@@ -65,14 +65,14 @@ def tile(name: str, target: str, groups: tuple[str, ...], seen: Seen, now: float
     state = seen.state or {}
     status = status_of(seen.state, link, seen.errors_seen)
     word, colour = STATUSES[status]
-    scene = f"{state['scene']}/{state['scenes']}" if state.get("scene") and state.get("scenes") else None
+    scene = f"{state['scene']} of {state['scenes']}" if state.get("scene") and state.get("scenes") else None
     return {
         "name": name, "target": target, "groups": list(groups), "note": note,
         "status": status, "word": word, "colour": colour, "link": link,
         "seen_ago": None if seen.last_answer is None else round(now - seen.last_answer, 1),
         "story": state.get("story"), "scene": scene, "language": state.get("language"),
         "volume": state.get("volume"), "muted": state.get("muted"), "blackout": state.get("blackout"),
-        "uptime": state.get("uptime"), "version": state.get("version"), "release": state.get("release"),
+        "uptime": state.get("uptime") if link == "online" else None, "version": state.get("version"), "release": state.get("release"),
         "errors": state.get("errors"), "new_errors": max(0, int(state.get("errors") or 0) - seen.errors_seen),
         "last_error": state.get("last_error") or seen.error, "started": state.get("started"),
     }

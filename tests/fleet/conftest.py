@@ -215,6 +215,9 @@ def browser(tmp_path):
             options.add_argument(flag)
         driver = webdriver.Chrome(service=Service(paths[1]), options=options)
         driver.set_page_load_timeout(60)
+        if width < 500:  # headless windows are at least 500 px wide: emulate a phone's screen instead
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
         drivers.append(driver)
         return driver
 
