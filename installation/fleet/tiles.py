@@ -72,7 +72,8 @@ def tile(name: str, target: str, groups: tuple[str, ...], seen: Seen, now: float
         "seen_ago": None if seen.last_answer is None else round(now - seen.last_answer, 1),
         "story": state.get("story"), "scene": scene, "language": state.get("language"),
         "volume": state.get("volume"), "muted": state.get("muted"), "blackout": state.get("blackout"),
-        "uptime": state.get("uptime") if link == "online" else None, "version": state.get("version"), "release": state.get("release"),
+        "uptime": state.get("uptime") if link == "online" else None,
+        "version": state.get("version"), "release": state.get("release"),
         "errors": state.get("errors"), "new_errors": max(0, int(state.get("errors") or 0) - seen.errors_seen),
         "last_error": state.get("last_error") or seen.error, "started": state.get("started"),
     }
