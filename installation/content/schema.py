@@ -166,9 +166,6 @@ class StatsSettings(Model):
     path: str | None = None  # the database file; relative paths are under the project; default: the state directory
 
 
-OSC_LEVELS = ("view", "control", "edit")
-
-
 class OscPasscodes(Model):
     """Optional passcode per access level; a level without one is open (up to the first locked level)."""
 

@@ -118,7 +118,7 @@ class OscClient:
                 data = self.pending.pop(0)
             else:
                 left = deadline - time.monotonic()
-                if left < 0 or not select.select([self.sock], [], [], max(0.0, left))[0]:
+                if not select.select([self.sock], [], [], max(0.0, left))[0]:
                     return None
                 try:
                     data = self.sock.recv(1 << 16)

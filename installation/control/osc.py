@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import struct
-import time
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -68,10 +67,6 @@ def unix_to_ntp(seconds: float) -> int:
     whole = math.floor(seconds)
     frac = int((seconds - whole) * 2**32) & 0xFFFFFFFF
     return ((whole + NTP_EPOCH) & 0xFFFFFFFF) << 32 | frac
-
-
-def ntp_now() -> int:
-    return unix_to_ntp(time.time())
 
 
 # --------------------------------------------------------------------------- parsing

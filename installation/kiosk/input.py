@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ..show.commands import Command, make
+from ..show.machine import VOLUME_STEP
 from .layout import Button, hit
 from .screens import chooser
 
@@ -57,9 +58,9 @@ def key_commands(key: int, view) -> list[tuple[str, tuple]]:
         pygame.K_BACKSPACE: ("back", ()),
         pygame.K_HOME: ("home", ()),
         pygame.K_h: ("help", ()),
-        pygame.K_PLUS: ("volume_step", (0.1,)), pygame.K_EQUALS: ("volume_step", (0.1,)),
-        pygame.K_KP_PLUS: ("volume_step", (0.1,)),
-        pygame.K_MINUS: ("volume_step", (-0.1,)), pygame.K_KP_MINUS: ("volume_step", (-0.1,)),
+        pygame.K_PLUS: ("volume_step", (VOLUME_STEP,)), pygame.K_EQUALS: ("volume_step", (VOLUME_STEP,)),
+        pygame.K_KP_PLUS: ("volume_step", (VOLUME_STEP,)),
+        pygame.K_MINUS: ("volume_step", (-VOLUME_STEP,)), pygame.K_KP_MINUS: ("volume_step", (-VOLUME_STEP,)),
         pygame.K_m: ("toggle_mute", ()),
         pygame.K_c: ("toggle_captions", ()),
         pygame.K_d: ("toggle_description", ()),
@@ -79,7 +80,7 @@ def key_commands(key: int, view) -> list[tuple[str, tuple]]:
         return [("begin", ())]
     if screen == "story":
         story_keys = {pygame.K_LEFT: ("previous", ()), pygame.K_RIGHT: ("next", ()), pygame.K_r: ("replay", ()),
-                      pygame.K_UP: ("volume_step", (0.1,)), pygame.K_DOWN: ("volume_step", (-0.1,))}
+                      pygame.K_UP: ("volume_step", (VOLUME_STEP,)), pygame.K_DOWN: ("volume_step", (-VOLUME_STEP,))}
         if key in story_keys:
             return [story_keys[key]]
     elif screen == "chooser" and key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):

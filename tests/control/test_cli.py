@@ -52,7 +52,7 @@ def test_monitor_once(make_kiosk, capsys):
     one, two = make_kiosk(), make_kiosk()
     one.app.post(__import__("installation.show.commands", fromlist=["make"]).make("go", "bo-bo"))
     assert one.wait_for(lambda s: s["story"] == "bo-bo")
-    assert main(["monitor", "--once", f"127.0.0.1:{one.port}", f"localhost:{two.port}"]) == 0
+    assert main(["monitor", "--once", "--timeout", "10", f"127.0.0.1:{one.port}", f"localhost:{two.port}"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:4] == ["TARGET", "NAME", "SCREEN", "STORY"]
     assert any("bo-bo" in line and "story" in line for line in out[1:])
@@ -60,18 +60,28 @@ def test_monitor_once(make_kiosk, capsys):
     assert main(["monitor", "--once", "--timeout", "0.3", "127.0.0.1:9"]) == 2
 
 
-def test_monitor_follows_pushes(kiosk, capsys):
-    import threading
-    import time
-
+def test_monitor_follows_pushes(kiosk, capsys, monkeypatch):
+    from installation.control import monitor
     from installation.show.commands import make
 
-    def later():
-        time.sleep(1.0)
-        kiosk.app.post(make("go", "lulu"))
+    drawn: list[str] = []
+    stopped: list[str] = []
+    table = monitor.table
 
-    threading.Thread(target=later).start()
-    assert main(["monitor", "--duration", "2", f"127.0.0.1:{kiosk.port}"]) == 0
+    def watching(rows):
+        """The monitor draws a table: once it shows the attract screen, a story starts; once it shows the story,
+        the technician presses Ctrl+C."""
+        text = table(rows)
+        if len(drawn) == 0 and "attract" in text:
+            kiosk.app.post(make("go", "lulu"))
+        drawn.append(text)
+        if "lulu" in text and not stopped:
+            stopped.append(text)
+            raise KeyboardInterrupt
+        return text
+
+    monkeypatch.setattr(monitor, "table", watching)
+    assert main(["monitor", "--duration", "60", f"127.0.0.1:{kiosk.port}"]) == 0
     out = capsys.readouterr().out
     tables = out.split("\n\n")
     assert any("attract" in t for t in tables) and "lulu" in tables[-1], tables

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
 from installation.control import osc
 from installation.control.client import OscClient, decode_reply
 
+from .conftest import PATIENCE, NetClock, received_until_synced
 
-def ask(client: OscClient, address: str, *args, timeout: float = 2.0) -> dict | None:
+
+def ask(client: OscClient, address: str, *args, timeout: float = PATIENCE) -> dict | None:
     client.send(address, *args)
     return client.wait_reply(address, timeout)
+
+
+def addresses(messages) -> list[str]:
+    return [m.address for m in messages]
 
 
 def test_queries_answer(client):
@@ -33,7 +38,7 @@ def test_queries_answer(client):
 def test_actions_are_silent_unless_always_reply(kiosk, client):
     client.send("/go", "lulu")
     assert kiosk.wait_for(lambda s: s["screen"] == "story" and s["story"] == "lulu")
-    assert client.receive(0.2) is None  # plain ok is not sent by default
+    assert received_until_synced(client) == []  # plain ok is not sent by default
     assert ask(client, "/alwaysReply", 1)["status"] == "ok"
     assert ask(client, "/pause")["status"] == "ok"
     assert kiosk.state()["paused"] is True
@@ -109,7 +114,7 @@ def test_screen_prefix_and_patterns(kiosk, client):
         assert reply and reply["data"] == "thump", address
     client.send("/screen/kiosk-9/thump")  # another screen of the group: not ours to answer
     client.send("/screen/{kiosk-1,kiosk-2}/go", "lulu")
-    assert client.receive(0.2) is None
+    assert received_until_synced(client) == []
     assert kiosk.state()["screen"] == "attract"
     client.send("/screen/{kiosk-1,demo}/go", "lulu")
     assert kiosk.wait_for(lambda s: s["story"] == "lulu")
@@ -120,10 +125,10 @@ def test_reply_port_for_one_shot_senders(kiosk):
             OscClient("127.0.0.1", kiosk.port) as setter:
         setter.send("/udpReplyPort", listener.local_port)
         assert ask(setter, "/udpReplyPort")["data"] == listener.local_port  # still answers at the source too
-        assert listener.wait_reply("/udpReplyPort", 1.0)["data"] == listener.local_port
+        assert listener.wait_reply("/udpReplyPort", PATIENCE)["data"] == listener.local_port
         with OscClient("127.0.0.1", kiosk.port) as one_shot:
             one_shot.send("/thump")
-        reply = listener.wait_reply("/thump", 1.0)
+        reply = listener.wait_reply("/thump", PATIENCE)
         assert reply and reply["data"] == "thump"
 
 
@@ -136,11 +141,11 @@ def test_tcp_slip(kiosk):
         # single-END framing, escaped bytes, empty frames and a broken frame between good ones
         good = osc.encode_message("/thump")
         tcp.sock.sendall(b"\xc0\xc0" + good + b"\xc0" + b"\xdb\x01\xc0" + osc.slip_encode(good))
-        assert tcp.wait_reply("/thump", 1.0)["data"] == "thump"
-        assert tcp.wait_reply("/thump", 1.0)["data"] == "thump"
+        assert tcp.wait_reply("/thump", PATIENCE)["data"] == "thump"
+        assert tcp.wait_reply("/thump", PATIENCE)["data"] == "thump"
         string_with_end = osc.encode_message("/language", "\u00c0")  # 0xC3 0x80: no END, but try an escaped one
         tcp.send_raw(string_with_end)
-        assert tcp.wait_reply("/language", 1.0)["error"]["code"] == "bad_args"
+        assert tcp.wait_reply("/language", PATIENCE)["error"]["code"] == "bad_args"
 
 
 def test_python_osc_clients(kiosk):
@@ -149,7 +154,7 @@ def test_python_osc_clients(kiosk):
 
     udp = SimpleUDPClient("127.0.0.1", kiosk.port)
     udp.send_message("/state", [])
-    raw = udp.receive(2.0)
+    raw = udp.receive(PATIENCE)
     message = osc.parse(raw)
     assert message.address == "/reply/state"
     assert json.loads(message.args[0])["data"]["screen"] == "attract"
@@ -159,7 +164,7 @@ def test_python_osc_clients(kiosk):
     tcp = SimpleTCPClient("127.0.0.1", kiosk.port, mode="1.1")
     try:
         tcp.send_message("/volume", [])
-        replies = list(tcp.get_messages(2.0))
+        replies = list(tcp.get_messages(PATIENCE))
         assert replies and replies[0].address == "/reply/volume"
         assert json.loads(replies[0].params[0])["data"] == 0.8
     finally:
@@ -179,57 +184,70 @@ def test_bundles_run_in_order_in_one_turn(kiosk, client):
     assert all(c["paused"] for c in changes if c["story"] == "lulu"), changes
 
 
-def test_timetags(kiosk, client):
-    ask(client, "/alwaysReply", 1)
-    future = osc.unix_to_ntp(time.time() + 0.4)
-    sent = time.monotonic()
-    client.send_raw(osc.encode_bundle([osc.encode_message("/go", "lulu")], future))
-    assert ask(client, "/thump")["data"] == "thump"  # the receive path is not held up
-    assert kiosk.state()["screen"] == "attract"
-    reply = client.wait_reply("/go", 2.0)
-    assert reply["status"] == "ok" and time.monotonic() - sent >= 0.35
-    assert kiosk.state()["story"] == "lulu"
-    # a past timetag runs now; more than an hour ahead is refused
-    client.send_raw(osc.encode_bundle([osc.encode_message("/volume", 0.3)], osc.unix_to_ntp(time.time() - 60)))
-    assert client.wait_reply("/volume", 1.0)["data"] == 0.3
-    client.send_raw(osc.encode_bundle([osc.encode_message("/stop")], osc.unix_to_ntp(time.time() + 7200)))
-    reply = client.wait_reply("/stop", 1.0)
-    assert reply["error"]["code"] == "timetag_out_of_range"
-    # nested bundles take the later of the two timetags
-    inner = osc.encode_bundle([osc.encode_message("/volume", 0.6)], osc.unix_to_ntp(time.time() + 0.3))
-    client.send_raw(osc.encode_bundle([osc.encode_message("/volume", 0.5), inner]))
-    assert client.wait_reply("/volume", 1.0)["data"] == 0.5
-    assert client.wait_reply("/volume", 1.0)["data"] == 0.6
+def test_timetags(make_kiosk):
+    clock = NetClock()
+    kiosk = make_kiosk(clock=clock)
+    with OscClient("127.0.0.1", kiosk.port) as client:
+        ask(client, "/alwaysReply", 1)
+        client.send_raw(osc.encode_bundle([osc.encode_message("/go", "lulu")], osc.unix_to_ntp(clock.wall() + 0.4)))
+        assert ask(client, "/thump")["data"] == "thump"  # the receive path is not held up
+        clock.advance(0.35)
+        assert kiosk.server.settle()
+        assert "/reply/go" not in addresses(received_until_synced(client))  # not yet: it waits for its timetag
+        assert kiosk.state()["screen"] == "attract"
+        clock.advance(0.1)
+        assert kiosk.server.settle()
+        reply = client.wait_reply("/go", PATIENCE)
+        assert reply["status"] == "ok"
+        assert kiosk.state()["story"] == "lulu"
+        # a past timetag runs now; more than an hour ahead is refused
+        client.send_raw(osc.encode_bundle([osc.encode_message("/volume", 0.3)], osc.unix_to_ntp(clock.wall() - 60)))
+        assert client.wait_reply("/volume", PATIENCE)["data"] == 0.3
+        client.send_raw(osc.encode_bundle([osc.encode_message("/stop")], osc.unix_to_ntp(clock.wall() + 7200)))
+        reply = client.wait_reply("/stop", PATIENCE)
+        assert reply["error"]["code"] == "timetag_out_of_range"
+        # nested bundles take the later of the two timetags
+        inner = osc.encode_bundle([osc.encode_message("/volume", 0.6)], osc.unix_to_ntp(clock.wall() + 0.3))
+        client.send_raw(osc.encode_bundle([osc.encode_message("/volume", 0.5), inner]))
+        assert client.wait_reply("/volume", PATIENCE)["data"] == 0.5
+        clock.advance(0.35)
+        assert kiosk.server.settle()
+        assert client.wait_reply("/volume", PATIENCE)["data"] == 0.6
 
 
 def test_pushes_and_echoes(make_kiosk):
-    kiosk = make_kiosk(heartbeat=0.3, forget_after=1.0)
+    clock = NetClock()
+    kiosk = make_kiosk(heartbeat=0.3, forget_after=1.0, clock=clock)
     with OscClient("127.0.0.1", kiosk.port) as sub, OscClient("127.0.0.1", kiosk.port) as other:
         sub.send("/screen/demo/updates", 1)
         seen: dict[str, list] = {}
 
-        def collect(seconds: float) -> None:
-            deadline = time.monotonic() + seconds
-            while (message := sub.receive(max(0.0, deadline - time.monotonic()))) is not None:
+        def collect() -> None:
+            for message in received_until_synced(sub):
                 seen.setdefault(message.address, []).append(message.args)
 
-        collect(0.2)
+        collect()
         assert "/update/screen/demo/state" in seen
         assert seen["/screen/demo/volume"] == [(pytest.approx(0.8),)]  # echoed where TouchOSC listens
         seen.clear()
         other.send("/volume", 0.4)
-        collect(0.2)
+        assert kiosk.wait_for(lambda s: s["volume"] == 0.4)
+        kiosk.state()  # the turn that published it has handed it to the network thread
+        collect()
         state = json.loads(seen["/update/screen/demo/state"][-1][0])
         assert state["volume"] == 0.4
         assert seen["/screen/demo/volume"] == [(pytest.approx(0.4),)]
         assert "/screen/demo/language" not in seen  # only changed values are echoed
         seen.clear()
-        collect(0.7)  # heartbeat
+        clock.advance(0.35)  # heartbeat
+        assert kiosk.server.settle()
+        collect()
         assert len(seen.get("/update/screen/demo/state", [])) >= 1
         # a silent subscriber is forgotten (forget_after=1 s here, 60 s by default)
-        time.sleep(1.2)
+        clock.advance(1.2)
+        assert kiosk.server.settle()
         seen.clear()
-        collect(0.5)
+        collect()
         assert "/update/screen/demo/state" not in seen
         assert kiosk.server.subscribers == {}
 
@@ -276,21 +294,24 @@ def test_allow_list_drops_silently(make_kiosk):
     kiosk = make_kiosk(allow=("10.1.0.0/16",))
     with OscClient("127.0.0.1", kiosk.port) as udp:
         udp.send("/thump")
-        assert udp.receive(0.3) is None
+        assert kiosk.server.settle()
+        assert udp.receive(0) is None
     assert kiosk.server.stats["dropped_source"] == 1
     with OscClient("127.0.0.1", kiosk.port, tcp=True) as tcp:
         tcp.send("/thump")
-        assert tcp.receive(0.3) is None
+        assert kiosk.server.settle()
+        assert tcp.receive(0) is None
     assert kiosk.server.stats["dropped_source"] == 2
 
 
 def test_rate_limit(make_kiosk):
-    kiosk = make_kiosk(rate_limit=20.0, burst=10)
+    kiosk = make_kiosk(rate_limit=20.0, burst=10, clock=NetClock())  # the clock stands still during the burst
     with OscClient("127.0.0.1", kiosk.port) as udp:
         for _ in range(100):
             udp.send("/thump")
+        assert kiosk.server.settle()
         replies = []
-        while (message := udp.receive(0.3)) is not None:
+        while (message := udp.receive(0)) is not None:
             replies.append(decode_reply(message))
     ok = [r for r in replies if r["status"] == "ok"]
     limited = [r for r in replies if r["status"] == "error"]
@@ -300,24 +321,27 @@ def test_rate_limit(make_kiosk):
 
 
 def test_go_lock(make_kiosk):
-    kiosk = make_kiosk(min_go_interval=0.5)
+    clock = NetClock()
+    kiosk = make_kiosk(min_go_interval=0.5, clock=clock)
     with OscClient("127.0.0.1", kiosk.port) as udp:
         ask(udp, "/alwaysReply", 1)
         assert ask(udp, "/go", "lulu")["status"] == "ok"
         locked = ask(udp, "/go", "bo-bo")
         assert locked["error"]["code"] == "go_locked" and 0 < locked["data"]["seconds_left"] <= 0.5
-        time.sleep(0.5)
+        clock.advance(0.5)
         assert ask(udp, "/go", "bo-bo")["status"] == "ok"
     assert kiosk.state()["story"] == "bo-bo"
 
 
 def test_oversized_and_malformed_are_counted_and_logged(make_kiosk, caplog):
-    kiosk = make_kiosk(max_packet=1024)
+    clock = NetClock()
+    kiosk = make_kiosk(max_packet=1024, clock=clock)
     with OscClient("127.0.0.1", kiosk.port) as udp:
         udp.send("/language", "x" * 4000)
         udp.send_raw(b"/thump\0\0,s\0\0\xff\xfe\0\0")
         assert ask(udp, "/thump")["data"] == "thump"
-        time.sleep(1.3)
+        clock.advance(0.6)  # a burst of drops makes one line, half a second after it began
+        assert kiosk.server.settle()
     stats = kiosk.server.stats
     assert stats["oversized"] == 1 and stats["malformed"] == 1
     lines = [r.getMessage() for r in caplog.records if r.name == "installation.osc" and "dropped" in r.getMessage()]

@@ -7,7 +7,7 @@ import dataclasses
 import pygame
 
 from ...content.linebreak import LINE_CHARS
-from ...show.machine import CROSSFADE
+from ...show.machine import CROSSFADE, VOLUME_STEP
 from ..layout import Button, Rect, row
 from ..motion import MARGIN
 from ..strings import t
@@ -36,10 +36,10 @@ def control_rows(view: View) -> list[list[tuple[int, dict]]]:
     if len(view.library.exhibition.languages) > 1:
         options.append((m.px(150), dict(command="cycle_language", label=t("language_button", lang))))
     sound = [
-        (tt, dict(command="volume_step", args=(-0.1,), icon="volume_down")),
+        (tt, dict(command="volume_step", args=(-VOLUME_STEP,), icon="volume_down")),
         (m.px(96), dict(command="toggle_mute", label=t("muted", lang) if settings.muted else f"{round(settings.volume * 100)}%",
                         active=settings.muted)),
-        (tt, dict(command="volume_step", args=(0.1,), icon="volume_up")),
+        (tt, dict(command="volume_step", args=(VOLUME_STEP,), icon="volume_up")),
     ]
     groups = [playback, options, sound]
     width = lambda specs: sum(w for w, _ in specs) + m.gap * (len(specs) - 1)
