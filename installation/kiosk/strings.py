@@ -6,12 +6,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "touch_to_begin": {"en": "Touch the screen to begin", "zh-Hant": "輕觸螢幕開始"},
     "choose": {"en": "Choose a story", "zh-Hant": "選擇一個故事"},
     "choose_hint": {
-        "en": "Eighteen migrant sex workers told Butterfly what anti-trafficking raids did to them. Pseudonyms are used.",
-        "zh-Hant": "十八位移民性工作者向蝴蝶講述反販運突擊行動為她們帶來的傷害。文中均用化名。",
+        "en": "Eighteen migrant sex workers told Butterfly what anti-trafficking raids did to them, under the names the "
+        "report uses.",
+        "zh-Hant": "十八位移民性工作者向Butterfly講述打擊人口販賣的突擊行動為她們帶來的傷害。名字沿用報告所用的名字。",
     },
     "minutes": {"en": "{n}\u00a0min", "zh-Hant": "{n}\u00a0分鐘"},
-    "scenes": {"en": "{n} scenes", "zh-Hant": "{n} 幕"},
-    "scene_of": {"en": "Scene {k} of {n}", "zh-Hant": "第 {k} 幕，共 {n} 幕"},
+    "scenes": {"en": "{n} scenes", "zh-Hant": "{n}幕"},
+    "scene_of": {"en": "Scene {k} of {n}", "zh-Hant": "第{k}幕，共{n}幕"},
     "kind_voice": {"en": "Short account", "zh-Hant": "短篇自述"},
     "kind_about": {"en": "Context", "zh-Hant": "背景"},
     "note_title": {"en": "Before you begin", "zh-Hant": "開始之前"},
@@ -30,7 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "still_there": {"en": "Are you still there?", "zh-Hant": "你還在嗎？"},
     "still_there_body": {
         "en": "Touch anywhere to keep going. The kiosk returns to the start in {s} seconds.",
-        "zh-Hant": "輕觸任何地方即可繼續。{s} 秒後將返回起始畫面。",
+        "zh-Hant": "輕觸任何地方即可繼續。{s}秒後將返回起始畫面。",
     },
     "help_title": {"en": "How to use this kiosk", "zh-Hant": "使用說明"},
     "help_lines": {

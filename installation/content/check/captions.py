@@ -54,7 +54,7 @@ class CaptionRules(TextRules, MediaRules, AudioRules):
                 self.check_cue_timing(shown, item_lines, lang_line, language, cues, length)
 
     def check_caption_text(self, shown: str, line: int, language: str, text: str) -> None:
-        self.check_glyphs(shown, line, f"caption ({language})", text)
+        self.check_text(shown, line, f"caption ({language})", language, text)
         limit = LINE_CHARS.get(language, LINE_CHARS["en"])
         lines = caption_lines(text, language)
         too_long = [ln for ln in lines if line_width(ln, language) > limit]

@@ -1,11 +1,12 @@
 """Rules for the localised texts of an exhibition, a story and a scene: every language present, content notes
-specific, every character in the kiosk's font."""
+specific, every character in the kiosk's font, Chinese in the house style."""
 
 from __future__ import annotations
 
 from typing import Any, Iterable
 
 from ..yamlpos import Located
+from . import house_style
 from .findings import ERROR, WARNING, Recorder, _get
 from .instruments import Instruments
 
@@ -65,11 +66,17 @@ class TextRules(Recorder):
                                                       f"{' and '.join(languages)})", ERROR if required else WARNING)
         for language, text in value.items():
             if isinstance(text, str):
-                self.check_glyphs(shown, located.line_of(loc + (language,)), f"{name} ({language})", text)
+                self.check_text(shown, located.line_of(loc + (language,)), f"{name} ({language})", language, text)
             elif isinstance(text, list):
                 for index, item in enumerate(text):
                     if isinstance(item, str):
-                        self.check_glyphs(shown, located.line_of(loc + (language, index)), f"{name} ({language})", item)
+                        self.check_text(shown, located.line_of(loc + (language, index)), f"{name} ({language})",
+                                        language, item)
+
+    def check_text(self, shown: str, line: int, what: str, language: str, text: str) -> None:
+        self.check_glyphs(shown, line, what, text)
+        for message in house_style.problems(text, language):
+            self.add(shown, line, f"{what}: {message}")
 
     def check_glyphs(self, shown: str, line: int, what: str, text: str) -> None:
         missing = self._missing_glyphs(text)
