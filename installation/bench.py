@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from .content.load import load_library
-    from .content.load import default_config
+    from .content.project import default_config
 
     config = args.config or default_config().with_name("demo.yaml")
     library, problems = load_library(config)

@@ -23,25 +23,23 @@ SUBCOMMANDS = {
 }
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+def build_parser(argv: list[str]) -> argparse.ArgumentParser:
+    """Every subcommand is listed; only the one being run is imported (to add its arguments), so a command
+    starts without loading the others (the kiosk's cold start, `installation --help`)."""
     parser = argparse.ArgumentParser(prog="installation", description="Behind the Rescue: exhibition kiosk")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    modules: dict[str, object] = {}
+    chosen = next((arg for arg in argv if not arg.startswith("-")), None)
     for name, (module_name, help_text) in SUBCOMMANDS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("installation"):
-                continue  # not built yet
-            raise
-        modules[name] = module
-        module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
-    return parser, modules
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            importlib.import_module(module_name).add_arguments(command)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser, modules = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
@@ -51,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(modules[args.command].run(args) or 0)
+        return int(importlib.import_module(SUBCOMMANDS[args.command][0]).run(args) or 0)
     except KeyboardInterrupt:
         return 130
 

@@ -13,7 +13,6 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-REPO = Path(__file__).resolve().parents[1]
 
 # Property-based tests run the same examples every time, so CI is never red by chance; search new ones with
 # HYPOTHESIS_PROFILE=explore (and FUZZ_EXAMPLES=N for the story-file fuzzer).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from installation.content.load import load_library, load_story
+from tests import REPO
 
 
 def lines_of(problems):
@@ -98,7 +99,7 @@ def test_timings_without_narration_follow_caption_cues(library):
 
 
 def test_shipped_exhibitions_load_without_errors():
-    repo = Path(__file__).resolve().parents[1]
+    repo = REPO
     for name in ("demo", "viminal-space", "butterfly-voices"):
         library, problems = load_library(repo / "config" / f"{name}.yaml")
         assert library is not None

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from installation.content.load import load_library
 from installation.show.commands import make
+from tests import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "zh-Hant")
 
 

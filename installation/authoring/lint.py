@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..content.check import Instruments, Unmeasurable, check
-from ..content.load import default_config
+from ..content.project import default_config
 
 
 def instruments() -> Instruments:

@@ -566,7 +566,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from installation.content.load import default_config
+    from installation.content.project import default_config
 
     config = args.config or default_config()
     languages = None if args.language == "both" else [args.language]

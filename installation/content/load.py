@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .project import project_root
 from .schema import Cue, Exhibition, Model, Story
 from .yamlpos import Located, Problem, load_yaml
 
@@ -58,22 +59,6 @@ class Library:
         return sum(
             self.timing(story_id, i, language).length + scene.hold for i, scene in enumerate(story.scenes)
         )
-
-
-DEFAULT_CONFIG = "config/viminal-space.yaml"
-
-
-def default_config() -> Path:
-    """The exhibition file when none is given: the current folder's, else this checkout's."""
-    here = Path.cwd() / DEFAULT_CONFIG
-    return here if here.exists() else Path(__file__).resolve().parents[2] / DEFAULT_CONFIG
-
-
-def project_root(config_path: Path) -> Path:
-    config_path = config_path.resolve()
-    if config_path.parent.name == "config":
-        return config_path.parent.parent
-    return Path.cwd()
 
 
 def relative_name(path: Path, root: Path) -> str:

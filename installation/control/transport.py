@@ -123,7 +123,7 @@ class Transport:
 
     # ------------------------------------------------------------ the network thread
     def _loop(self) -> None:
-        from ..kiosk.motion import lower_priority
+        from ..threads import lower_priority
 
         lower_priority(NETWORK_NICENESS)  # a flood may slow the replies, never the picture
         while self.running:

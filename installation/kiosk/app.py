@@ -12,11 +12,12 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pygame
 
 from ..content.load import Library
+from ..hooks import call_each
 from ..show.commands import Command
 from ..show.clock import SimClock
 from ..show.machine import CROSSFADE, Show
@@ -40,15 +41,6 @@ MIN_FRAME = 1 / 60  # never draw faster than the display shows; commands keep be
 WAKE = pygame.event.custom_type()  # posted by other threads so a sleeping loop handles their commands at once
 
 
-def call_each(hooks: list[Callable], *args, what: str) -> None:
-    """Call every hook in turn; one that fails is logged and the show goes on."""
-    for hook in list(hooks):
-        try:
-            hook(*args)
-        except Exception:
-            log.exception("%s failed", what)
-
-
 @dataclass
 class Options:
     size: tuple[int, int] | None = None  # None: the display's own size
@@ -57,6 +49,7 @@ class Options:
     display: int = 0
     simulated: bool = False  # drive time with a SimClock (scripts, tests)
     audio: bool = True
+    speech: Callable[[], Any] | None = None  # makes the speech engine for spoken guidance (wired by kiosk.play)
 
 
 class App:
@@ -70,7 +63,7 @@ class App:
         self.images = ImageStore(threaded=threaded)
         self.motion = KenBurns(self.clock, threaded=threaded)
         self.narration = Narration(enabled=options.audio)
-        self.voice = Voice(audio=self.narration.enabled)
+        self.voice = Voice(audio=self.narration.enabled, speech=options.speech)
         self.text = TextCache()
         self.input = Input()
         self.inbox: queue.SimpleQueue[tuple[Command, Callable | None]] = queue.SimpleQueue()
@@ -341,6 +334,11 @@ class App:
         while self.running:
             self.turn()
         self.close()
+
+    def idle(self) -> bool:
+        """Nothing left to do for the picture to be complete: no event or command waiting, no image being decoded,
+        every moving picture's frame drawn. (The signal `kiosk.driver.Driver.wait_until_idle` waits for.)"""
+        return self.inbox.empty() and not pygame.event.peek() and self.images.idle() and self.motion.drawn()
 
     def animating(self) -> bool:
         state = self.show.state

@@ -76,7 +76,3 @@ class Narration:
     def _apply_volume(self) -> None:
         if self.channel is not None:
             self.channel.set_volume(0.0 if self.muted else self.level)
-
-    @property
-    def busy(self) -> bool:
-        return self.channel is not None and self.channel.get_busy()

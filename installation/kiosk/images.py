@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pygame
 
+from ..threads import lower_priority
+
 log = logging.getLogger(__name__)
 
 Size = tuple[int, int]
@@ -136,8 +138,6 @@ class ImageStore:
         (self.open.clear if holding else self.open.set)()
 
     def _run(self) -> None:
-        from .motion import lower_priority
-
         lower_priority(10)
         while True:
             key = self.jobs.get()

@@ -4,7 +4,6 @@ so the render loop only blits finished frames."""
 from __future__ import annotations
 
 import math
-import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -12,17 +11,11 @@ from typing import Callable
 
 import pygame
 
+from ..threads import lower_priority
+
 MARGIN = 1.12  # the source is decoded this much larger than the screen, leaving room to move
 ZOOM = 1.07
 FRAME_INTERVAL = 1 / 24
-
-
-def lower_priority(niceness: int) -> None:
-    """Let the render loop win the CPU over helper threads (Linux schedules threads separately)."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
-    except (AttributeError, OSError):
-        pass
 
 
 def ease(p: float) -> float:
@@ -107,6 +100,7 @@ class KenBurns:
         self.stop = threading.Event()
         self.frozen = False  # while the story is paused, the picture holds still
         self.thread: threading.Thread | None = None
+        self.rendered = threading.Condition()  # notified by the worker after each round of frames
         if threaded:
             self.thread = threading.Thread(target=self._run, name="ken-burns", daemon=True)
             self.thread.start()
@@ -149,8 +143,20 @@ class KenBurns:
             for key in [k for k in self.layers if k not in keys]:
                 del self.layers[key]
 
+    def drawn(self) -> bool:
+        """Every moving layer and every primed one has a frame to show."""
+        with self.lock:
+            return (all(layer.front is not None for layer in self.layers.values() if layer.moving)
+                    and all(layer.front is not None for layer in self.primed.values()))
+
+    def wait_drawn(self, timeout: float) -> bool:
+        with self.rendered:
+            return self.rendered.wait_for(self.drawn, timeout=timeout)
+
     def close(self) -> None:
         self.stop.set()
+        with self.rendered:
+            self.rendered.notify_all()
 
     def _render_primed(self) -> None:
         with self.lock:
@@ -169,5 +175,7 @@ class KenBurns:
             for layer in [] if self.frozen else layers:
                 if now - layer.rendered_for >= layer.interval * 0.9:
                     layer.render(now + FRAME_INTERVAL / 2)
+            with self.rendered:
+                self.rendered.notify_all()
             spent = time.perf_counter() - started
             self.stop.wait(max(0.002, FRAME_INTERVAL - spent))

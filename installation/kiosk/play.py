@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..content.load import DEFAULT_CONFIG, default_config
+from ..content.project import DEFAULT_CONFIG, default_config
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     ops.setup_logging(args)  # journald or rotating log files (installation.ops.logs)
     from ..content.load import load_library
     from ..show.commands import make
+    from ..authoring.speech import engine
     from .app import App, Options
     from .script import Runner, parse
 
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
             return 2
     options = Options(size=args.resolution, windowed=args.windowed or args.headless, headless=args.headless,
-                      display=args.display, simulated=bool(args.script) and not args.realtime)
+                      display=args.display, simulated=bool(args.script) and not args.realtime, speech=engine)
     app = App(library, options)
     if args.language:
         app.dispatch(make("language", args.language))

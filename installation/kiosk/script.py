@@ -7,14 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pygame
-
 from ..content.yamlpos import Problem, load_yaml
 from ..show.commands import CommandError, make
-from ..show.clock import SimClock
 from .app import App
-
-FRAME = 1 / 30  # simulated seconds per loop turn during `wait`
+from .driver import Driver, key_code
 
 KINDS = {"wait", "tap", "swipe", "key", "command", "screenshot", "state"}
 
@@ -58,7 +54,7 @@ def check(kind: str, value: Any) -> str | None:
     if kind == "swipe" and not numbers(value, 4):
         return "swipe takes [X1, Y1, X2, Y2] in screen pixels"
     if kind == "key":
-        if not isinstance(value, str) or _key_code(value) is None:
+        if not isinstance(value, str) or key_code(value) is None:
             return f"unknown key name {value!r} (pygame key names, e.g. return, right, backspace)"
     if kind == "command":
         parts = command_parts(value)
@@ -78,78 +74,40 @@ def command_parts(value: Any) -> list:
     return str(value).split() or [""]
 
 
-def _key_code(name: str) -> int | None:
-    try:
-        return pygame.key.key_code(name)
-    except (ValueError, pygame.error):
-        return None
-
-
 class Runner:
-    """Plays steps against a running App, advancing its clock (simulated or real)."""
+    """Plays steps against a running App through a Driver, on its clock (simulated or real)."""
 
     def __init__(self, app: App, base: Path = Path.cwd()):
         self.app, self.base = app, base
+        self.driver = Driver(app)
 
     def run(self, steps: list[Step]) -> None:
         for step in steps:
-            getattr(self, "_" + step.kind)(step.value)
+            self.play(step.kind, step.value)
             if not self.app.running:
                 return
         self.app.step()
 
-    def advance(self, seconds: float) -> None:
-        app = self.app
-        if isinstance(app.clock, SimClock):
-            remaining = seconds
-            while remaining > 1e-9 and app.running:
-                dt = min(FRAME, remaining)
-                app.clock.advance(dt)
-                remaining -= dt
-                app.step()
-        else:
-            import time
-
-            until = time.monotonic() + seconds
-            while time.monotonic() < until and app.running:
-                if not app.step():
-                    time.sleep(0.005)
-
-    def _wait(self, seconds: float) -> None:
-        self.advance(float(seconds))
-
-    def _post_mouse(self, down: tuple[float, float], up: tuple[float, float]) -> None:
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=down, button=1, touch=False))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=up, button=1, touch=False))
-        self.advance(FRAME)
-
-    def _tap(self, value: list[float]) -> None:
-        self._post_mouse(tuple(value), tuple(value))
-
-    def _swipe(self, value: list[float]) -> None:
-        self._post_mouse((value[0], value[1]), (value[2], value[3]))
-
-    def _key(self, name: str) -> None:
-        code = _key_code(name)
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
-        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0))
-        self.advance(FRAME)
-
-    def _command(self, value: Any) -> None:
-        parts = command_parts(value)
-        self.app.dispatch(make(str(parts[0]), *parts[1:]))
-        self.advance(FRAME)
+    def play(self, kind: str, value: Any) -> None:
+        driver = self.driver
+        if kind == "wait":
+            driver.advance(float(value))
+        elif kind == "tap":
+            driver.tap_at(*value)
+        elif kind == "swipe":
+            driver.swipe(*value)
+        elif kind == "key":
+            driver.press(value)
+        elif kind == "command":
+            parts = command_parts(value)
+            driver.command(str(parts[0]), *parts[1:])
+        elif kind == "screenshot":
+            driver.screenshot(self._target(value))
+        elif kind == "state":
+            path = self._target(value)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(self.app.show.snapshot(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     def _target(self, value: str) -> Path:
         path = Path(value)
         return path if path.is_absolute() else self.base / path
-
-    def _screenshot(self, value: str) -> None:
-        if isinstance(self.app.clock, SimClock):
-            self.app.images.wait_all()
-        self.app.screenshot(self._target(value))
-
-    def _state(self, value: str) -> None:
-        path = self._target(value)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.app.show.snapshot(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

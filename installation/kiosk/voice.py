@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from typing import Any, Callable
 
 from .strings import pick, t
 from .view import View
@@ -101,8 +102,9 @@ def sentences(parts, language: str) -> str:
 class Voice:
     """The adapter: call `update(view)` once per loop turn; it speaks when what is on screen changes."""
 
-    def __init__(self, audio: bool):
-        self.audio = audio
+    def __init__(self, audio: bool, speech: Callable[[], Any] | None = None):
+        self.audio = audio and speech is not None
+        self.speech = speech  # makes the speech engine (wired by installation.kiosk.play)
         self.key: tuple | None = None
         self.version: int | None = None  # the show's state version last looked at
         self.said: list[str] = []  # everything spoken, in order (tests, logs)
@@ -111,7 +113,7 @@ class Voice:
         self.requests: queue.SimpleQueue[tuple[int, str, str] | None] = queue.SimpleQueue()
         self.channel = None
         self.thread: threading.Thread | None = None
-        if audio:
+        if self.audio:
             try:
                 import pygame
 
@@ -182,14 +184,11 @@ class Voice:
                 self.channel.set_volume(0.0 if self.muted else self.level)
                 self.channel.play(sound)
 
-    @staticmethod
-    def _synthesise(text: str, language: str):
+    def _synthesise(self, text: str, language: str):
         import numpy as np
         import pygame
 
-        from ..authoring.speech import engine
-
-        speech = engine().synthesise(text, language)
+        speech = self.speech().synthesise(text, language)
         frequency, _, channels = pygame.mixer.get_init()
         samples = np.asarray(speech.samples, dtype=np.int16)
         if frequency != speech.sample_rate:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..kiosk.app import call_each
+from ..hooks import call_each
 
 log = logging.getLogger(__name__)
 

@@ -371,7 +371,7 @@ def default_databases(config: Path | None) -> list[Path]:
     from .paths import default_stats_path, stats_path
 
     if config is None:
-        from ..content.load import default_config
+        from ..content.project import default_config
 
         config = default_config()
     if config.exists():

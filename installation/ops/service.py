@@ -136,7 +136,7 @@ def systemd_running(user: bool) -> bool:
 
 # ---------------------------------------------------------------- actions
 def install(args: argparse.Namespace) -> int:
-    from ..content.load import default_config
+    from ..content.project import default_config
 
     user = not args.system
     config = (args.config or default_config()).resolve()

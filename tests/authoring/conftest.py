@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # so the tests run without installing the package
-    sys.path.insert(0, str(ROOT))
+from tests import REPO
+
+if str(REPO) not in sys.path:  # so the tests run without installing the package
+    sys.path.insert(0, str(REPO))
 
 STORY = textwrap.dedent(
     """\

@@ -16,6 +16,7 @@ from installation.content.linebreak import caption_lines
 from installation.cli import main
 
 from .helpers import read_wav
+from tests import REPO
 
 SCENES = {("one", "en"): 2, ("one", "zh-Hant"): 2, ("two", "en"): 1, ("two", "zh-Hant"): 1}
 
@@ -169,7 +170,7 @@ def test_cli_help_and_module_import_stay_light():
             "print(sorted(m for m in ('numpy', 'scipy', 'pydub', 'pyloudnorm', 'webvtt', 'srt', 'tqdm') "
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[2], check=True)
+                          cwd=REPO, check=True)
     assert done.stdout.strip() == "[]"
 
 

@@ -15,6 +15,7 @@ from installation.content.check import check, probes
 from installation.content.linebreak import caption_lines, line_width
 
 from .project import CAPTIONS, EXHIBITION, STORY, Project, info_chunk, line_with, write_vtt, write_wav
+from tests import REPO
 
 
 def run_check(config: Path, capsys, *extra: str) -> tuple[int, list[str], str]:
@@ -513,7 +514,7 @@ def test_random_story_text_never_raises(tmp_path: Path):
 @pytest.mark.parametrize("name", ["viminal-space", "butterfly-voices", "demo"])
 def test_shipped_exhibitions_have_no_errors(name: str):
     """Narration is not built in the test run, so only its absence may be warned about; there are no errors."""
-    root = Path(__file__).resolve().parents[2]
+    root = REPO
     report = check(root / "config" / f"{name}.yaml", audio=False, instruments=lint.instruments())
     errors = [str(p) for p in report.problems if p.level == "error"]
     assert errors == [], "\n".join(errors)

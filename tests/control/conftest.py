@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests import REPO
+
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "config" / "demo.yaml"
 PATIENCE = 10.0  # seconds any wait below may take before the test fails (generous: the machine may be busy)
 

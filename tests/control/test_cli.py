@@ -11,7 +11,7 @@ import yaml
 
 from installation.cli import main
 
-from .conftest import REPO
+from tests import REPO
 
 
 def test_send_prints_replies_and_exit_codes(kiosk, capsys):

@@ -26,7 +26,7 @@ def app(make_app):
 
 
 @pytest.fixture
-def runner(app):
-    from installation.kiosk.script import Runner
+def driver(app):
+    from installation.kiosk.driver import Driver
 
-    return Runner(app)
+    return Driver(app)

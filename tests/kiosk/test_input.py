@@ -7,64 +7,53 @@ import pygame
 import pytest
 
 from installation.kiosk.layout import MIN_TARGET
-from installation.kiosk.script import Runner
-
-
-def keys(runner: Runner, *names: str) -> None:
-    for name in names:
-        runner._key(name)
-
-
-def test_whole_flow_works_from_the_keypad(app, runner):
-    keys(runner, "return")
+from tests import REPO
+def test_whole_flow_works_from_the_keypad(app, driver):
+    driver.press("return")
     assert app.show.state.screen == "chooser"
-    keys(runner, "right", "return")
+    driver.press("right", "return")
     assert (app.show.state.screen, app.show.state.story) == ("note", "beta")
-    keys(runner, "return")
+    driver.press("return")
     assert app.show.state.screen == "story"
-    keys(runner, "return")  # Enter pauses
+    driver.press("return")  # Enter pauses
     assert app.show.snapshot()["paused"] is True
-    keys(runner, "right")
+    driver.press("right")
     assert app.show.state.scene == 1
-    keys(runner, "left")
+    driver.press("left")
     assert app.show.state.scene == 0
-    keys(runner, "+", "+")
+    driver.press("+", "+")
     assert app.show.snapshot()["volume"] == pytest.approx(1.0)
-    keys(runner, "-")
+    driver.press("-")
     assert app.show.snapshot()["volume"] == pytest.approx(0.9)
-    keys(runner, "h")
+    driver.press("h")
     assert app.show.state.help
-    keys(runner, "h")
+    driver.press("h")
     assert not app.show.state.help
-    keys(runner, "home")
+    driver.press("home")
     assert app.show.state.screen == "end" and app.show.state.early_exit
-    keys(runner, "return")
+    driver.press("return")
     assert app.show.state.screen == "chooser"
-    keys(runner, "backspace")
+    driver.press("backspace")
     assert app.show.state.screen == "attract"
 
 
-def test_note_keys_choose_between_continue_and_another(app, runner):
-    keys(runner, "return", "return", "down", "return")
+def test_note_keys_choose_between_continue_and_another(app, driver):
+    driver.press("return", "return", "down", "return")
     assert app.show.state.screen == "chooser"
 
 
-def test_taps_hit_the_buttons_on_screen(app, runner):
-    runner._tap([960, 540])
+def test_taps_hit_the_buttons_on_screen(app, driver):
+    driver.tap_at(960, 540)
     assert app.show.state.screen == "chooser"
-    view = app.view()
-    card = next(b for b in app.buttons(view) if b.command == "open" and b.args == ("alpha",))
-    runner._tap(list(card.rect.center))
+    driver.tap("open", "alpha")
     assert app.show.state.screen == "note"
-    go = next(b for b in app.buttons(app.view()) if b.command == "continue")
-    runner._tap(list(go.rect.center))
+    driver.tap("continue")
     assert app.show.state.screen == "story"
-    leave = next(b for b in app.buttons(app.view()) if b.command == "home")
-    runner._tap(list(leave.rect.center))
+    driver.tap("home")
     assert app.show.state.screen == "end" and app.show.state.early_exit
 
 
-def test_finger_swipes_move_between_scenes(app, runner):
+def test_finger_swipes_move_between_scenes(app, driver):
     from installation.show.commands import make
 
     app.dispatch(make("go", "alpha"))
@@ -73,39 +62,37 @@ def test_finger_swipes_move_between_scenes(app, runner):
         pygame.event.post(pygame.event.Event(kind, x=x, y=y, dx=0, dy=0, finger_id=1, touch_id=1, pressure=1))
     finger(pygame.FINGERDOWN, 0.8, 0.5)
     finger(pygame.FINGERUP, 0.3, 0.5)
-    runner.advance(0.1)
+    driver.advance(0.1)
     assert app.show.state.scene == 1
     finger(pygame.FINGERDOWN, 0.3, 0.5)
     finger(pygame.FINGERUP, 0.8, 0.52)
-    runner.advance(0.1)
+    driver.advance(0.1)
     assert app.show.state.scene == 0
 
 
-def test_mouse_events_synthesised_from_touch_are_ignored(app, runner):
+def test_mouse_events_synthesised_from_touch_are_ignored(app, driver):
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(960, 540), button=1, touch=True))
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(960, 540), button=1, touch=True))
-    runner.advance(0.1)
+    driver.advance(0.1)
     assert app.show.state.screen == "attract"
 
 
-def test_tap_during_idle_warning_only_extends(app, runner):
-    keys(runner, "return")
-    runner.advance(61)
+def test_tap_during_idle_warning_only_extends(app, driver):
+    driver.press("return")
+    driver.advance(61)
     assert app.show.state.warning_since is not None
-    runner._tap([960, 700])
+    driver.tap_at(960, 700)
     assert app.show.state.warning_since is None and app.show.state.screen == "chooser"
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720), (3840, 2160)])
 @pytest.mark.parametrize("exhibition", ["tiny", "viminal-space"])
 def test_touch_targets_are_big_enough_and_do_not_overlap(make_app, library, size, exhibition):
-    from pathlib import Path
-
     from installation.content.load import load_library
     from installation.show.commands import make
 
     if exhibition != "tiny":
-        library = load_library(Path(__file__).resolve().parents[2] / "config" / f"{exhibition}.yaml")[0]
+        library = load_library(REPO / "config" / f"{exhibition}.yaml")[0]
     app = make_app(size, library)
     minimum = MIN_TARGET * min(size) / 1080
     first = next(iter(app.library.stories))
@@ -125,25 +112,23 @@ def test_touch_targets_are_big_enough_and_do_not_overlap(make_app, library, size
         app.dispatch(make("stop"))
 
 
-def test_escape_and_window_close_do_nothing_in_kiosk_mode(app, runner):
+def test_escape_and_window_close_do_nothing_in_kiosk_mode(app, driver):
     app.kiosk_mode = True
     pygame.event.post(pygame.event.Event(pygame.QUIT))
-    keys(runner, "escape")
+    driver.press("escape")
     assert app.running
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_LCTRL | pygame.KMOD_LSHIFT,
                                          unicode="", scancode=0))
-    runner.advance(0.1)
+    driver.advance(0.1)
     assert not app.running
 
 
 @pytest.mark.parametrize("size, cards", [((1920, 1080), 8), ((1080, 1920), 6), ((3840, 2160), 8), ((1280, 800), 6)])
 def test_chooser_shows_enough_cards_at_once(make_app, size, cards):
-    from pathlib import Path
-
     from installation.content.load import load_library
     from installation.show.commands import make
 
-    library = load_library(Path(__file__).resolve().parents[2] / "config" / "viminal-space.yaml")[0]
+    library = load_library(REPO / "config" / "viminal-space.yaml")[0]
     app = make_app(size, library)
     app.dispatch(make("begin"))
     shown = [b for b in app.buttons(app.view()) if b.command == "open"]
@@ -151,7 +136,7 @@ def test_chooser_shows_enough_cards_at_once(make_app, size, cards):
     assert any(b.command == "scroll_to" for b in app.buttons(app.view()))  # the rest is one touch away
 
 
-def test_sigterm_ends_the_loop_even_in_kiosk_mode(app, runner):
+def test_sigterm_ends_the_loop_even_in_kiosk_mode(app, driver):
     import os
     import signal
 
@@ -159,7 +144,7 @@ def test_sigterm_ends_the_loop_even_in_kiosk_mode(app, runner):
     previous = signal.getsignal(signal.SIGTERM)
     try:
         os.kill(os.getpid(), signal.SIGTERM)
-        runner.advance(0.1)
+        driver.advance(0.1)
         assert not app.running
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -12,19 +12,23 @@ import pytest
 
 from installation.kiosk.screens import story as story_screen
 from installation.show.commands import make
+from tests import REPO
 
-REPO = Path(__file__).resolve().parents[2]
-SCREENS = {  # the demo exhibition: Lulu (one scene) and Bo Bo (two scenes)
-    "attract": [],
-    "chooser": ["begin"],
-    "note": ["begin", "open bo-bo"],
-    "story": ["go bo-bo"],
-    "story-zh-200": ["go bo-bo", "language zh-Hant", "text_size 2"],
-    "story-contrast": ["go bo-bo", "contrast 1", "pause"],
-    "end": ["go bo-bo", "next", "next"],
-    "end-early": ["go bo-bo", "home"],
-    "help": ["begin", "help"],
-    "idle-warning": ["begin", "extend"],
+# The demo exhibition (Lulu: one scene, Bo Bo: two): commands that lead to each screen, and what it must show
+# there — the screen, texts laid out on it, and the commands of buttons on it.
+SCREENS = {
+    "attract": ([], "attract", ["Behind the Rescue", "Touch the screen to begin"], ["begin"]),
+    "chooser": (["begin"], "chooser", ["Choose a story", "Lulu", "Bo Bo"], ["open lulu", "open bo-bo", "help"]),
+    "note": (["begin", "open bo-bo"], "note", ["Before you begin", "Bo Bo's story includes:", "police questioning"],
+             ["continue", "decline"]),
+    "story": (["go bo-bo"], "story", ["A police officer told Bo Bo"], ["home", "toggle_pause", "next", "toggle_captions"]),
+    "story-zh-200": (["go bo-bo", "language zh-Hant", "text_size 2"], "story", ["一名警察對Bo Bo說"], ["home", "next"]),
+    "story-contrast": (["go bo-bo", "contrast 1", "pause"], "story", ["A police officer told Bo Bo"], ["toggle_pause"]),
+    "end": (["go bo-bo", "next", "next"], "end", ["Bo Bo — What happened next", "Support and information"],
+            ["continue"]),
+    "end-early": (["go bo-bo", "home"], "end", ["You left Bo Bo's story", "Support and information"], ["continue"]),
+    "help": (["begin", "help"], "chooser", ["H shows or hides this help."], ["help False"]),
+    "idle-warning": (["begin", "extend"], "chooser", ["Are you still there?"], ["extend"]),
 }
 
 
@@ -34,24 +38,24 @@ def shots_dir(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
-def test_every_screen_renders(make_app, size, tmp_path):
+def test_every_screen_shows_what_it_is_for(make_app, size, tmp_path):
     from installation.content.load import load_library
+    from installation.kiosk.driver import Driver
 
     demo, _ = load_library(REPO / "config" / "demo.yaml")
     app = make_app(size, demo)
-    from installation.kiosk.script import Runner
-
-    run = Runner(app)
+    driver = Driver(app)
     out = shots_dir(tmp_path)
-    for name, commands in SCREENS.items():
-        app.dispatch(make("stop"))
+    for name, (commands, screen, texts, buttons) in SCREENS.items():
+        driver.command("stop")
         for command in commands:
-            verb, *args = command.split()
-            app.dispatch(make(verb, *args))
-        run.advance(2.0 if name != "idle-warning" else demo.exhibition.idle.timeout + 1)
-        app.images.wait_all()
-        path = app.screenshot(out / f"{name}-{size[0]}x{size[1]}.png")
-        picture = pygame.image.load(str(path))
+            driver.command(*command.split())
+        driver.advance(2.0 if name != "idle-warning" else demo.exhibition.idle.timeout + 1)
+        look = driver.look()
+        assert look.screen == screen, name
+        assert [text for text in texts if not look.shows(text)] == [], f"{name}: shows {look.texts}"
+        assert [b for b in buttons if b not in look.commands] == [], f"{name}: buttons {look.commands}"
+        picture = pygame.image.load(str(driver.screenshot(out / f"{name}-{size[0]}x{size[1]}.png")))
         assert picture.get_size() == size
         colours = {picture.get_at((x, y))[:3] for x in range(0, size[0], 7) for y in range(0, size[1], 11)}
         assert len(colours) > 16, f"{name} looks blank"
@@ -110,18 +114,18 @@ def test_missing_and_corrupt_media_never_crash_and_are_logged_once(tiny_config, 
     library, problems = load_library(tiny_config)
     assert library.timing("alpha", 0, "en").narration is None
     assert library.timing("alpha", 1, "en").length == pytest.approx(3.0)
-    from installation.kiosk.script import Runner
+    from installation.kiosk.driver import Driver
 
     app = make_app((1280, 720), library)
-    run = Runner(app)
+    driver = Driver(app)
     caplog.set_level(logging.WARNING)
     for _ in range(2):
         app.dispatch(make("go", "alpha"))
-        run.advance(2)
+        driver.advance(2)
         app.images.wait_all()
-        run.advance(9)  # into scene 2
+        driver.advance(9)  # into scene 2
         app.images.wait_all()
-        run.advance(1)
+        driver.advance(1)
     assert app.running and app.show.state.story == "alpha"
     messages = [r.getMessage() for r in caplog.records]
     assert sum("alpha/s1.svg" in m for m in messages) == 1, messages
@@ -131,9 +135,9 @@ def test_missing_and_corrupt_media_never_crash_and_are_logged_once(tiny_config, 
 
 
 @pytest.mark.parametrize("toggle", ["toggle_captions", "toggle_description", "toggle_contrast", "toggle_pause"])
-def test_each_toggle_button_shows_its_new_state_at_once(app, runner, toggle):
+def test_each_toggle_button_shows_its_new_state_at_once(app, driver, toggle):
     app.dispatch(make("go", "alpha"))
-    runner.advance(0.5)
+    driver.advance(0.5)
     button = next(b for b in app.buttons(app.view()) if b.command == toggle)
     spot = (button.rect.x + 3, button.rect.y + button.rect.h // 2)  # inside the button, clear of its label
 
@@ -143,18 +147,18 @@ def test_each_toggle_button_shows_its_new_state_at_once(app, runner, toggle):
 
     before = colour()
     app.dispatch(make(toggle))
-    runner.advance(0.1)
+    driver.advance(0.1)
     assert colour() != before, f"{toggle}: the button did not change"
 
 
 def test_audio_description_is_captioned_in_a_framed_box(make_app, described_alpha):
     from installation.kiosk.screens import story
-    from installation.kiosk.script import Runner
+    from installation.kiosk.driver import Driver
 
     app = make_app((1280, 720))
-    runner = Runner(app)
+    driver = Driver(app)
     app.dispatch(make("go", "alpha"))
-    runner.advance(1.0)
+    driver.advance(1.0)
     accent = app.view().palette.accent
 
     def accent_pixels():
@@ -165,9 +169,9 @@ def test_audio_description_is_captioned_in_a_framed_box(make_app, described_alph
 
     plain = accent_pixels()
     app.dispatch(make("description", 1, source="key"))
-    runner.advance(1.0)
+    driver.advance(1.0)
     assert story.current_cue(app.view()).text == "A door at night."
     assert accent_pixels() > plain + 50
-    runner.advance(3.0)  # the story's own captions: no frame
+    driver.advance(3.0)  # the story's own captions: no frame
     assert story.current_cue(app.view()).text == "Scene 1, first caption."
     assert accent_pixels() <= plain + 5

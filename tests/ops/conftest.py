@@ -14,7 +14,6 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 FIXTURE = Path(__file__).resolve().parent / "fixture"
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -37,8 +36,7 @@ def project(tmp_path) -> Path:
 def play_args(*argv: str):
     from installation.cli import build_parser
 
-    parser, _ = build_parser()
-    return parser.parse_args(["play", *argv])
+    return build_parser(["play", *argv]).parse_args(["play", *argv])
 
 
 class FakeUTC:

@@ -14,7 +14,7 @@ import pytest
 from installation.cli import main
 from installation.ops import logs, paths
 
-from .conftest import REPO
+from tests import REPO
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import logging
 import time
 from pathlib import Path
 
-from installation.kiosk.script import Runner
+from installation.kiosk.driver import Driver
 from installation.show.commands import make
 
 
@@ -21,29 +21,29 @@ def caption(app, story: str, scene: int) -> str:
 
 
 def in_story(app, story="alpha", scene=2):
-    runner = Runner(app)
+    driver = Driver(app)
     app.dispatch(make("begin"))
     app.dispatch(make("open", story))
     app.dispatch(make("continue"))
     app.dispatch(make("scene", scene))
-    runner.advance(0.5)
+    driver.advance(0.5)
     assert (app.show.state.screen, app.show.state.story, app.show.state.scene) == ("story", story, scene - 1)
-    return runner
+    return driver
 
 
 def test_a_valid_change_waits_until_the_story_ends(kiosk, project):
     app, ops = kiosk("--no-watch")
-    runner = in_story(app)
+    driver = in_story(app)
     root = project.parents[1]
     edit(root / "stories" / "alpha.yaml", "alpha, scene two.", "alpha, scene two (revised).")
     edit(root / "stories" / "beta.yaml", "A short test account", "A revised summary")
     old = app.library
     outcome = ops.reloader.load()
     assert outcome.accepted
-    runner.advance(1.0)  # mid-scene: nothing changes under the visitor
+    driver.advance(1.0)  # mid-scene: nothing changes under the visitor
     assert app.library is old and caption(app, "alpha", 1) == "alpha, scene two."
     assert app.show.state.screen == "story" and app.show.state.scene == 1
-    runner.advance(5.0)  # the rest of scene 2 and scene 3: the story ends, the end card is a safe point
+    driver.advance(5.0)  # the rest of scene 2 and scene 3: the story ends, the end card is a safe point
     assert app.show.state.screen == "end" and app.show.state.story == "alpha"
     assert app.library is not old
     assert caption(app, "alpha", 1) == "alpha, scene two (revised)."
@@ -51,13 +51,13 @@ def test_a_valid_change_waits_until_the_story_ends(kiosk, project):
     assert app.show.library is app.library
     # the visitor's settings and place are kept
     assert app.show.snapshot()["screen"] == "end" and app.show.snapshot()["scenes"] == 3
-    runner.run([])
+    app.step()
 
 
 def test_an_invalid_change_leaves_the_show_untouched_and_says_where(kiosk, project, caplog, tmp_path):
     caplog.set_level(logging.WARNING, logger="installation.ops.reload")
     app, ops = kiosk("--no-watch")  # headless preview: windowed, so the banner shows
-    runner = in_story(app)
+    driver = in_story(app)
     root = project.parents[1]
     edit(root / "stories" / "beta.yaml", "kind: story", "kind: story\ncolour: red")
     old = app.library
@@ -65,13 +65,13 @@ def test_an_invalid_change_leaves_the_show_untouched_and_says_where(kiosk, proje
     assert not outcome.accepted
     messages = [r.getMessage() for r in caplog.records]
     assert "stories/beta.yaml:3: error: unknown key 'colour'" in messages
-    runner.advance(1.0)
+    driver.advance(1.0)
     # a broken exhibition file is refused too
     edit(root / "config" / "ops.yaml", "idle: {timeout: 60, warning: 20}", "idle: {timeout: 60, warning: 5}")
     assert not ops.reloader.load().accepted
     messages = [r.getMessage() for r in caplog.records]
     assert any(m.startswith("config/ops.yaml:8: error: idle.warning: ") for m in messages)
-    runner.advance(8.0)  # the story plays on and ends: still the old content
+    driver.advance(8.0)  # the story plays on and ends: still the old content
     assert app.show.state.screen == "end"
     assert app.library is old and app.library.exhibition.idle.warning == 20
     # the banner lists path:line: message over the picture
@@ -119,13 +119,13 @@ def test_a_file_broken_at_start_up_does_not_block_other_edits(kiosk, project, ca
 
 def test_withdrawn_story_disappears_at_the_next_reload(kiosk, project):
     app, ops = kiosk("--no-watch")
-    runner = in_story(app, "gamma", 3)
+    driver = in_story(app, "gamma", 3)
     root = project.parents[1]
     edit(root / "stories" / "gamma.yaml", "kind: story", "kind: story\nwithdrawn: true")
     outcome = ops.reloader.load()
     assert outcome.accepted
     assert any("story 'gamma' is withdrawn" in p.message for p in outcome.problems)
-    runner.advance(4.0)  # gamma ends while it is withdrawn: its end card stays, the swap waits for the chooser
+    driver.advance(4.0)  # gamma ends while it is withdrawn: its end card stays, the swap waits for the chooser
     assert app.show.state.screen == "end" and "gamma" in app.library.stories
     app.dispatch(make("focus", 2))
     app.dispatch(make("continue"))

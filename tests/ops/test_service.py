@@ -19,7 +19,7 @@ import pytest
 from installation.cli import main
 from installation.ops import notify, service
 
-from .conftest import REPO
+from tests import REPO
 from .supervisor import Supervisor, read_unit
 
 HERE = Path(__file__).resolve().parent

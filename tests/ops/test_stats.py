@@ -15,6 +15,7 @@ import pygame
 from installation.kiosk.script import Runner, Step
 from installation.ops import report, stats
 from installation.show.state import Effect
+from tests import REPO
 
 VISIT = [
     ("wait", 1), ("command", "begin"),
@@ -121,7 +122,7 @@ def test_committed_events_survive_a_killed_kiosk(tmp_path):
         "for _ in range(50): r(Effect('stat', {'event': 'session_started'}))\n"
         "r.flush(); os.kill(os.getpid(), 9)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60)
     assert done.returncode == -9
     assert len(rows(db)) == 50
 

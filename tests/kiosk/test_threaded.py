@@ -1,0 +1,63 @@
+"""The kiosk as a gallery runs it: real clock, the image and Ken Burns workers on, the mixer on (SDL's dummy audio
+driver). The driver waits on the app's own idle signal; nothing here measures or assumes how long anything takes."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from installation.content.load import load_library
+from installation.kiosk.app import App, Options
+from installation.kiosk.driver import Driver
+from tests import REPO
+
+
+@pytest.fixture
+def kiosk():
+    demo, problems = load_library(REPO / "config" / "demo.yaml")
+    assert demo is not None, problems
+    app = App(demo, Options(size=(960, 540), headless=True, audio=True))
+    yield app
+    app.close()
+
+
+def test_a_visit_with_workers_and_sound_on(kiosk, tmp_path):
+    app, driver = kiosk, Driver(kiosk)
+    assert app.images.worker is not None and app.motion.thread is not None  # the threaded path
+    assert app.narration.enabled and pygame.mixer.get_init()  # the mixer is on
+    driver.wait_until_idle()
+    assert driver.look().shows("Touch the screen to begin")
+    assert app.motion.layers["attract"].front is not None  # the attract artwork moves, drawn by the worker
+
+    driver.tap("begin")
+    driver.tap("open", "bo-bo")
+    assert driver.look().shows("Bo Bo's story includes:")
+    driver.tap("continue")
+    look = driver.look()
+    assert look.screen == "story" and look.shows("A police officer told Bo Bo")
+    scene = app.motion.layers[("bo-bo", 0)]
+    assert scene.front is not None and scene.front.get_size() == (960, 540)  # its first Ken Burns frame
+    assert app.narration.channel is not None and app.narration.channel.get_busy()  # the narration plays
+
+    picture = pygame.image.load(str(driver.screenshot(tmp_path / "story.png")))
+    colours = {picture.get_at((x, y))[:3] for x in range(0, 960, 9) for y in range(0, 540, 9)}
+    assert len(colours) > 64  # the illustration, not the placeholder panel
+
+    driver.press("right")  # the next scene: a crossfade on the real clock, then its own frame
+    assert app.show.state.scene == 1
+    driver.wait_until_idle()
+    assert app.motion.layers[("bo-bo", 1)].front is not None
+
+    driver.tap("home")
+    assert driver.look().shows("You left Bo Bo's story")
+    assert app.narration.channel is None  # the narration stopped with the story
+    driver.tap("continue")
+    assert driver.look().screen == "chooser"
+
+
+def test_the_workers_stop_when_the_kiosk_closes(kiosk):
+    Driver(kiosk).wait_until_idle()
+    kiosk.close()
+    kiosk.images.worker.join(timeout=30)
+    kiosk.motion.thread.join(timeout=30)
+    assert not kiosk.images.worker.is_alive() and not kiosk.motion.thread.is_alive()
