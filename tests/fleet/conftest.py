@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from tests import REPO
+
 DEMO = REPO / "config" / "demo.yaml"
 PASSCODE = "console-pass-1"  # the console's technician passcode in these tests
 KIOSK_PASSCODE = "4821"  # the kiosks' OSC control passcode

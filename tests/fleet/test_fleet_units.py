@@ -19,7 +19,7 @@ def write(tmp_path, text: str):
 
 
 def test_the_shipped_fleet_file_and_the_issue_shape_load(tmp_path):
-    from .conftest import REPO
+    from tests import REPO
 
     fleet, problems = load_fleet(REPO / "config" / "fleet.yaml", REPO)
     assert fleet is not None and not problems
