@@ -340,6 +340,7 @@ def test_oversized_and_malformed_are_counted_and_logged(make_kiosk, caplog):
         udp.send("/language", "x" * 4000)
         udp.send_raw(b"/thump\0\0,s\0\0\xff\xfe\0\0")
         assert ask(udp, "/thump")["data"] == "thump"
+        assert kiosk.server.settle()  # the turn that sent the reply has also seen the drops
         clock.advance(0.6)  # a burst of drops makes one line, half a second after it began
         assert kiosk.server.settle()
     stats = kiosk.server.stats
