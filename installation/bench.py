@@ -1,4 +1,6 @@
-"""`installation bench`: frame times per scene kind, start-up, tap latency, memory (and OSC latency)."""
+"""`installation bench`: the kiosk as a gallery runs it (sound on, image and Ken Burns workers on): frame times per
+scene kind and during a visitor's taps, the first picture after Continue, CPU per screen, memory after stories,
+cold start of the real command, a soak of scene changes, tap and OSC latency. `--json` writes every row."""
 
 from __future__ import annotations
 
@@ -22,6 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sizes", default="1080p,4k", help="comma-separated: 1080p, 4k or WxH")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--no-osc", action="store_true", help="skip the OSC latency measurement")
+    parser.add_argument("--cpu-seconds", type=float, default=10.0, help="how long each screen's CPU is measured")
+    parser.add_argument("--rounds", type=int, default=5, help="taps of each kind for the during-a-tap frame times")
+    parser.add_argument("--soak", type=int, default=10_000, help="scene changes in the soak (0: skip it)")
+    parser.add_argument("--only", help="comma-separated rows to run: frames, actions, cpu, memory, cold, soak, tap, osc")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -47,7 +53,7 @@ def _app(config: Path, size: tuple[int, int]):
     from .kiosk.app import App, Options
 
     library, _ = load_library(config)
-    return App(library, Options(size=size, headless=True, audio=False))
+    return App(library, Options(size=size, headless=True))  # sound on, as in a gallery
 
 
 def _frames(app, frames: int, condition=lambda: True) -> list[float]:
@@ -129,7 +135,7 @@ from pathlib import Path
 from installation.content.load import load_library
 from installation.kiosk.app import App, Options
 library, _ = load_library(Path(sys.argv[1]))
-app = App(library, Options(size=(int(sys.argv[2]), int(sys.argv[3])), headless=True, audio=False))
+app = App(library, Options(size=(int(sys.argv[2]), int(sys.argv[3])), headless=True))
 app.step()
 print(time.time())
 """
@@ -146,36 +152,74 @@ def startup(config: Path, size: tuple[int, int], rounds: int = 5) -> dict:
     return summary(times)
 
 
+def _row(label: str, numbers: dict) -> str:
+    def ms(key: str) -> str:
+        value = numbers.get(key)
+        return f"{value:7.2f}" if isinstance(value, (int, float)) else "      -"
+    return f"{label:<44} p50 {ms('p50_ms')} ms  p99 {ms('p99_ms')} ms  max {ms('max_ms')} ms"
+
+
 def run(args: argparse.Namespace) -> int:
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from .bench_kiosk import cold_start, in_fresh_process
     from .content.load import load_library
     from .content.project import default_config
 
-    config = args.config or default_config().with_name("demo.yaml")
+    config = (args.config or default_config()).resolve()
     library, problems = load_library(config)
     if library is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
+    rows = set((args.only or "frames,actions,cpu,memory,cold,soak,tap,osc").split(","))
     story = args.story or max(library.stories, key=lambda s: len(library.stories[s].scenes))
-    results: dict = {"config": str(config), "story": story, "frames": {}}
-    for name in args.sizes.split(","):
-        size = SIZES.get(name) or tuple(int(x) for x in name.split("x"))
-        label = f"{size[0]}x{size[1]}"
-        results["frames"][label] = frame_times(config, story, size, args.frames)
-        for kind, numbers in results["frames"][label].items():
-            print(f"frame  {label:>9}  {kind:<10} p50 {numbers['p50_ms']:6.2f} ms  p99 {numbers['p99_ms']:6.2f} ms")
-        results["frames"][label]["peak_rss_mib_so_far"] = peak_rss_mib()
-        print(f"peak RSS after {label}: {results['frames'][label]['peak_rss_mib_so_far']} MiB")
-    results["startup_to_first_frame"] = startup(config, (1920, 1080))
-    print(f"start-up to first frame (1920x1080)  p50 {results['startup_to_first_frame']['p50_ms']:.0f} ms  "
-          f"p99 {results['startup_to_first_frame']['p99_ms']:.0f} ms")
-    results["tap_to_changed_frame"] = tap_latency(config, (1920, 1080))
-    print(f"tap to changed frame (1920x1080)     p50 {results['tap_to_changed_frame']['p50_ms']:.1f} ms  "
-          f"p99 {results['tap_to_changed_frame']['p99_ms']:.1f} ms")
-    if not args.no_osc:
+    hd = (1920, 1080)
+    results: dict = {"config": str(config), "story": story, "audio": True, "frames": {}}
+    sizes = [SIZES.get(name) or tuple(int(x) for x in name.split("x")) for name in args.sizes.split(",")]
+    if "frames" in rows:
+        for size in sizes:
+            label = f"{size[0]}x{size[1]}"
+            results["frames"][label] = frame_times(config, story, size, args.frames)
+            for kind, numbers in results["frames"][label].items():
+                print(_row(f"frame {label} {kind}", numbers))
+    if "actions" in rows:
+        actions = results["actions"] = in_fresh_process("actions", config, hd, args.rounds)
+        for name, numbers in actions["during"].items():
+            print(_row(f"frame during {name} (1920x1080, sound on)", numbers))
+        first = actions["first_picture"]
+        print(f"first picture after continue: p50 {first['p50_ms']} ms, max {first['max_ms']} ms; frames before it "
+              f"p50 {first['frames_before_p50']}, max {first['frames_before_max']}")
+    if "cpu" in rows:
+        cpu = results["cpu"] = in_fresh_process("cpu", config, hd, float(args.cpu_seconds))
+        for name, numbers in cpu.items():
+            print(f"CPU {name:<8} (1920x1080) {numbers['cpu_pct']:5.1f} % of a core  {numbers['fps']:5.1f} frames/s  "
+                  f"({numbers['cpu_s']} CPU-s in {numbers['wall_s']} s)")
+    if "memory" in rows:
+        results["memory"] = {}
+        for size in sizes:
+            label = f"{size[0]}x{size[1]}"
+            memory = results["memory"][label] = in_fresh_process("memory", config, size, 3)
+            print(f"PSS {label}: attract {memory['attract_pss_mib']} MiB, after 3 stories {memory['pss_mib']} MiB "
+                  f"(RSS {memory['rss_mib']} MiB)")
+    if "cold" in rows:
+        cold = results["cold_start"] = cold_start(args.config and config)
+        print(_row("cold start of installation play (first frame)", cold) +
+              f"  CPU p50 {cold['cpu_s_p50']} s")
+    if "soak" in rows and args.soak:
+        soak = results["soak"] = in_fresh_process("soak", config, hd, args.soak)
+        print(f"soak {soak['changes']} scene changes over OSC in {soak['seconds']} s: RSS "
+              f"{soak['curve'][0]['rss_mib']} -> {soak['curve'][-1]['rss_mib']} MiB "
+              f"(+{soak['rss_growth_after_1000_mib']} MiB after the first 1,000), fds {soak['fds_growth']:+d}")
+        print("  curve (changes: RSS MiB / fds): " + ", ".join(
+            f"{c['changes']}: {c['rss_mib']}/{c['fds']}" for c in soak["curve"]))
+    if "tap" in rows:
+        results["startup_to_first_frame"] = startup(config, hd)
+        print(_row("start-up to first frame (App only)", results["startup_to_first_frame"]))
+        results["tap_to_changed_frame"] = tap_latency(config, hd)
+        print(_row("tap to changed frame", results["tap_to_changed_frame"]))
+    if "osc" in rows and not args.no_osc:
         from .control.bench import osc_flood, osc_latency
 
         osc = results["osc"] = osc_latency(config)
@@ -185,7 +229,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"OSC flood of {flood['count']} messages         frame p50 {flood['frame_p50_ms']:.1f} ms  "
               f"p99 {flood['frame_p99_ms']:.1f} ms; /go from a second client {flood['go_ms']} ms")
     results["peak_rss_mib"] = peak_rss_mib()
-    print(f"peak RSS {results['peak_rss_mib']} MiB")
+    print(f"peak RSS of the bench process {results['peak_rss_mib']} MiB")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
