@@ -39,13 +39,17 @@ class Library:
     timings: dict[tuple[str, int, str], Timing]
     problems: list[Problem] = field(default_factory=list)
     described: dict[tuple[str, int, str], Timing] = field(default_factory=dict)  # filled as they are asked for
+    lengths: dict[tuple[str, int, str], float] = field(default_factory=dict)
 
     def media(self, relative: str) -> Path:
         return self.root / "media" / relative
 
     def timing(self, story_id: str, scene: int, language: str, described: bool = False) -> Timing:
         """How a scene plays; `described`: its audio-described version, if one was built (else the plain one)."""
-        plain = self.timings[(story_id, scene, language)]
+        plain = self.timings.get((story_id, scene, language))
+        if plain is None:  # read when first asked for (a story opening), not for every scene at start-up
+            plain = self.timings[(story_id, scene, language)] = scene_timing(self, self.stories[story_id], scene,
+                                                                             language)
         if not described:
             return plain
         key = (story_id, scene, language)
@@ -56,9 +60,20 @@ class Library:
 
     def story_length(self, story_id: str, language: str) -> float:
         story = self.stories[story_id]
-        return sum(
-            self.timing(story_id, i, language).length + scene.hold for i, scene in enumerate(story.scenes)
-        )
+        return sum(self.scene_length(story_id, i, language) + scene.hold for i, scene in enumerate(story.scenes))
+
+    def scene_length(self, story_id: str, scene: int, language: str) -> float:
+        """A scene's length without reading its captions when it is narrated (the recording's length)."""
+        found = self.timings.get((story_id, scene, language))
+        if found is not None:
+            return found.length
+        story = self.stories[story_id]
+        key = (story_id, scene, language)
+        length = self.lengths.get(key)
+        if length is None:
+            wav = narration_path(self.root, story_id, story.scenes[scene].id, language)
+            length = self.lengths[key] = wav_length(wav) or self.timing(story_id, scene, language).length
+        return length
 
 
 def relative_name(path: Path, root: Path) -> str:
@@ -154,12 +169,7 @@ def load_library(config_path: Path, root: Path | None = None) -> tuple[Library |
         stories[story_id] = story
     if not stories:
         problems.append(Problem(shown, located.line_of(("playlist",)), "no playable story in the playlist"))
-    library = Library(root, exhibition, stories, {}, problems)
-    for story in stories.values():
-        for index, scene in enumerate(story.scenes):
-            for language in exhibition.languages:
-                library.timings[(story.id, index, language)] = scene_timing(library, story, index, language)
-    return library, problems
+    return Library(root, exhibition, stories, {}, problems), problems
 
 
 def narration_path(root: Path, story_id: str, scene_id: str, language: str, suffix: str = ".wav") -> Path:

@@ -67,6 +67,13 @@ class _Converter:
 
 
 _constructor = yaml.SafeLoader("")
+# libyaml's parser composes the same nodes, with the same marks, some twenty times faster than PyYAML's own
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The one way this project parses YAML into nodes (safe tags only)."""
+    return yaml.compose(text, Loader=Loader)
 
 
 def _scalar(node: yaml.Node) -> Any:
@@ -86,7 +93,7 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     except OSError as exc:
         return None, [Problem(shown, 1, f"cannot read: {exc.strerror}")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

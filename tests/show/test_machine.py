@@ -112,7 +112,9 @@ def test_no_idle_reset_while_narration_plays(library, clock):
 
     from installation.content.load import Timing
 
-    long = {key: Timing(t.cues, t.narration, 200.0) for key, t in library.timings.items()}
+    keys = [(s.id, i, lang) for s in library.stories.values() for i in range(len(s.scenes))
+            for lang in library.exhibition.languages]
+    long = {key: Timing(t.cues, t.narration, 200.0) for key in keys for t in [library.timing(*key)]}
     show = Show(dataclasses.replace(library, timings=long), clock)
     run(show, "begin", "open alpha", "continue")
     tick(show, clock, 150, step=1)
