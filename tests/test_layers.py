@@ -21,7 +21,7 @@ TIERS = {
 }
 BASE = {"installation", "installation.threads", "installation.hooks"}
 # The composition root: the command line, and the modules that wire adapters together into one program.
-ROOT = {"installation.cli", "installation.__main__", "installation.kiosk.play", "installation.bench"}
+ROOT = {"installation.cli", "installation.__main__", "installation.kiosk.play", "installation.bench", "installation.bench_kiosk"}
 
 
 def module_name(path: Path) -> str:
