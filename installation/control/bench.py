@@ -121,10 +121,11 @@ def osc_latency(config: Path | None = None, rate: float = 2000.0, seconds: float
 
     original_post = app.post
 
-    def timed_post(command, reply=None) -> None:
-        if command.name == "volume":
-            posted.setdefault(round(command.args[0] * 1000), []).append(time.perf_counter())
-        original_post(command, reply)
+    def timed_post(commands, reply=None, states=frozenset()) -> None:
+        for command in commands:
+            if command.name == "volume":
+                posted.setdefault(round(command.args[0] * 1000), []).append(time.perf_counter())
+        original_post(commands, reply, states)
 
     app.post = timed_post
     app.effect_listeners.append(on_effect)

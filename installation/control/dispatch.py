@@ -1,8 +1,10 @@
 """OSC address → method → what to do: a reply now, or a step for the show. No sockets, no threads.
 
 The dispatcher resolves an address (patterns, the /screen/{name} prefix), checks the sender's level and the
-arguments, runs session methods, answers queries, and turns actions into show commands collected in a `Job`.
-Replies go out through the `reply` function it is given, so it can be tested on its own.
+arguments' types, runs session methods, answers queries, and translates actions into show commands collected in a
+`Job`. Whether a command can be done (a story in the playlist, a value in range) is the show's to say: the server
+replies with the show's own verdict. Replies go out through the `reply` function it is given, so it can be tested
+on its own.
 """
 
 from __future__ import annotations
@@ -25,14 +27,14 @@ Reply = Callable[..., None]  # reply(client, address, status, data=None, error=(
 
 @dataclass
 class Step:
-    kind: str  # command | query | screenshot
+    kind: str  # command | query
     client: Client
     address: str
     method: Method
     command: Command | None = None
-    path: str | None = None
     args: tuple = ()
     reply_ok: bool = False  # send ok (with the new value for value methods) once done
+    go_lock: tuple[float, float] | None = None  # a /go's (stamp, the lock before it): a refused /go gives it back
 
 
 @dataclass
@@ -49,7 +51,6 @@ class Context:
     state: Callable[[], dict]  # the latest snapshot
     describe: Callable[[dict], dict]  # a snapshot → /state's data
     stories: Callable[[], list]  # /stories' data
-    library: Callable[[], Any]  # the show's library
     busy: Callable[[], bool] = lambda: False  # commands are on their way to the show
 
 
@@ -192,38 +193,23 @@ class Dispatcher:
                 return
             message = osc.Message(message.address)
         args = check_args(method, message.args)
-        path = method.path
         step = Step("command", client, message.address, method, reply_ok=client.session.always_reply)
-        if path == "screenshot":
-            target = Path(args[0]).expanduser()
-            if target.suffix.lower() != ".png":
-                raise OscError("bad_args", "/screenshot needs a path ending in .png")
-            step.kind, step.path, step.reply_ok = "screenshot", str(target), True
-            job.steps.append(step)
-            return
-        library = self.context.library()
-        if path in ("go", "open") and args[0] not in library.stories:
-            raise OscError("unknown_story", f"no playable story '{args[0]}'", data=list(library.stories))
-        if path == "language" and args[0] not in library.exhibition.languages:
-            raise OscError("bad_args", f"unknown language '{args[0]}' (use one of: "
-                           f"{', '.join(library.exhibition.languages)})")
-        if path == "volume" and not 0.0 <= args[0] <= 1.0:
-            raise OscError("bad_args", "/volume expects 0–1")
-        if path == "volume/+" and not -1.0 <= args[0] <= 1.0:
-            raise OscError("bad_args", "/volume/+ expects a change between -1 and 1")
-        if path == "textsize" and not 0.5 <= args[0] <= 3.0:
-            raise OscError("bad_args", "/textsize expects 1, 1.5 or 2")
-        if path == "identify" and args and not 0.0 <= args[0] <= 600.0:
-            raise OscError("bad_args", "/identify expects 0–600 seconds")
+        if method.path == "screenshot":
+            args, step.reply_ok = (str(Path(args[0]).expanduser()),), True  # answers with the file's path
         try:
             step.command = make(method.command or "", *args, source="osc")
         except CommandError as exc:
             raise OscError(exc.code, str(exc)) from None
-        if path == "go":
+        if method.path == "go":
             now = self.clock()
             left = self.min_go_interval - (now - self.last_go)
             if left > 0:
                 raise OscError("go_locked", f"another /go was {now - self.last_go:.2f} s ago; wait {left:.2f} s",
                                data={"seconds_left": round(left, 3)})
-            self.last_go = now
+            step.go_lock, self.last_go = (now, self.last_go), now
         job.steps.append(step)
+
+    def refused(self, step: Step) -> None:
+        """The show refused a step's command: a refused /go does not hold the lock for the next one."""
+        if step.go_lock is not None and self.last_go == step.go_lock[0]:
+            self.last_go = step.go_lock[1]

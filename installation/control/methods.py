@@ -69,7 +69,7 @@ METHODS: tuple[Method, ...] = (
     Method("identify", "action", "control", "identify", "?f", help="show the screen's name for N s (default 5)"),
     # edit
     Method("reload", "action", "edit", "reload", help="re-read the exhibition and its stories"),
-    Method("screenshot", "action", "edit", None, "s", help="save a PNG at this path on the kiosk"),
+    Method("screenshot", "action", "edit", "screenshot", "s", help="save a PNG at this path on the kiosk"),
     Method("quit", "action", "edit", "quit", help="close the kiosk (its supervisor restarts it)"),
 )
 

@@ -1,23 +1,24 @@
 """The kiosk's OSC server: the transport, gate, schedule, dispatcher and pushes wired to the App (docs/osc.md).
 
 Everything network-facing happens on the transport's thread. The show is driven only through `App.post()`; the
-render loop never waits on the network. Commands of one message or one bundle are handed over as one job and run in
-order in a single loop turn (atomically). Bundles with a future timetag wait in the schedule, never in a sleep.
+render loop never waits on the network. The commands of one message or one bundle are posted together and run in
+order in a single loop turn (atomically); the App hands back the show's verdict on each, and the network thread
+replies with it. Bundles with a future timetag wait in the schedule, never in a sleep.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
+import queue
 import time
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .. import __version__
-from ..show.commands import Command
 from . import osc
 from .dispatch import Context, Dispatcher, Job, Step
 from .gate import Client, Drops, Gate, Settings
-from .methods import OscError
 from .pushes import Pushes, as_json, plain
 from .schedule import Schedule, flatten, group
 from .transport import Transport
@@ -25,8 +26,6 @@ from .transport import Transport
 __all__ = ["ERRORS", "OscServer", "Settings", "install_error_counter"]
 
 log = logging.getLogger("installation.osc")
-
-JOB = "osc_job"  # name of the carrier command for jobs that start with something other than a show command
 
 
 class ErrorCounter(logging.Handler):
@@ -49,6 +48,14 @@ def install_error_counter() -> None:
         root.addHandler(ERRORS)
 
 
+@dataclass
+class Posted:
+    """A job posted to the App, waiting for the show's verdicts."""
+
+    steps: list[Step]
+    later: list[Step] = field(default_factory=list)  # queries of later packets: answered with the final state
+
+
 class OscServer:
     def __init__(self, app, settings: Settings | None = None, clock: Callable[[], float] = time.monotonic,
                  wall: Callable[[], float] = time.time):
@@ -69,14 +76,14 @@ class OscServer:
         self.pushes = Pushes(self.name, self.transport.send_now, self.state_data)
         self.transport.on_close = self.pushes.drop_conn
         context = Context(state=self.current, describe=self.state_data, stories=self.stories,
-                          library=lambda: self.app.library, busy=lambda: self.submitted != self.completed)
+                          busy=lambda: bool(self.posted))
         self.dispatcher = Dispatcher(self.name, self.gate, self.pushes, self._reply, context, self.stats, clock, wall)
         self.last_heartbeat = clock()
         self.stories_cache: tuple[int, list] | None = None
         self.running = False
-        self._job_snapshot: dict | None = None
-        self.submitted = 0  # jobs handed to the App (network thread) …
-        self.completed = 0  # … and run by it (main thread)
+        self.posted: collections.deque[Posted] = collections.deque()  # network thread: jobs the show has not answered
+        self.verdicts: queue.SimpleQueue = queue.SimpleQueue()  # main → network thread: (outcomes, snapshots)
+        self._fresh: dict | None = None  # the state after the last job, until the App publishes a newer one
 
     @property
     def thread(self):
@@ -118,6 +125,7 @@ class OscServer:
         return self.schedule.timeout(longest)
 
     def _turn(self) -> None:
+        self._reply_verdicts()
         self.pushes.flush()
         for client, messages in self.schedule.due():
             self._run_now(messages, client)
@@ -189,84 +197,76 @@ class OscServer:
 
     # ------------------------------------------------------------ handing jobs to the show
     def _submit(self, job: Job) -> None:
-        """Hand a job to the main thread as one posted command: its steps run in order in one loop turn."""
+        """Post a job's commands to the App in one go; the snapshots its queries and value replies need come back
+        with the verdicts (index i: the state after i of the commands)."""
         if not job.steps:
             return
-        first = job.steps[0]
-        # The first command itself is the carrier (so the App's own handling of quit/reload applies), unless it
-        # must be checked against the live state first; otherwise a no-op command carries the job.
-        use_first = first.kind == "command" and first.command is not None and first.method.path != "scene"
-        carrier = first.command if use_first else Command(JOB, (), "osc")
-        steps = job.steps[1:] if use_first else job.steps
-
-        def run(snapshot: dict) -> None:
-            try:
-                self._job_snapshot = self.app.show.snapshot()  # answers /state until the App publishes this turn
-                if use_first:
-                    self._finish(first)
-                for step in steps:
-                    self._run_step(step)
-                self._job_snapshot = self.app.show.snapshot()
-            except Exception:  # never let a remote command break the render loop
-                log.exception("OSC job failed")
-            finally:
-                self.completed += 1
-
-        self.submitted += 1
-        self.app.post(carrier, run)
-
-    def _run_step(self, step: Step) -> None:
-        app = self.app
-        try:
+        commands, states, count = [], set(), 0
+        for step in job.steps:
             if step.kind == "command":
-                command = step.command
-                if command.name == "quit":
-                    app.running = False
-                else:
-                    self._check_on_main(step)
-                    app.dispatch(command)
-                self._finish(step)
-            elif step.kind == "query":
-                data = self.dispatcher.answer(step.method, step.args, app.show.snapshot(), self.wall())
-                self._reply(step.client, step.address, "ok", data)
-            elif step.kind == "screenshot":
-                path = app.screenshot(Path(step.path))
-                self._reply(step.client, step.address, "ok", str(path))
-        except OscError as exc:
-            self._reply(step.client, step.address, "error", data=exc.data, error=(exc.code, exc.message))
-        except Exception as exc:  # never let a remote command break the render loop
-            log.exception("OSC %s failed", step.address)
-            self._reply(step.client, step.address, "error", error=("failed", f"{type(exc).__name__}: {exc}"))
+                commands.append(step.command)
+                count += 1
+                if step.reply_ok and step.method.state_key:
+                    states.add(count)
+            else:
+                states.add(count)
+        if not commands:  # only queries, behind commands already on their way: answer after those
+            self.posted[-1].later.extend(job.steps)
+            return
+        states.add(count)
+        self.posted.append(Posted(job.steps))
+        self.app.post(commands, self._verdicts, states)
 
-    def _check_on_main(self, step: Step) -> None:
-        if step.method.path == "scene":
-            show = self.app.show
-            if show.state.screen != "story":
-                raise OscError("bad_args", "/scene works while a story plays")
-            count = show.scene_count()
-            if not 1 <= step.command.args[0] <= count:
-                raise OscError("bad_args", f"this story has scenes 1–{count}")
+    def _verdicts(self, outcomes: list, snapshots: dict[int, dict]) -> None:
+        """App reply (main thread): hand the show's verdicts to the network thread."""
+        self._fresh = snapshots[max(snapshots)]
+        self.verdicts.put((outcomes, snapshots))
+        self.transport.wake()
 
-    def _finish(self, step: Step) -> None:
-        """After a step's command has run: reply ok (with the new value for value methods) if asked to."""
-        if step.reply_ok:
-            data = None
-            if step.method.state_key:
-                data = plain(self.app.show.snapshot().get(step.method.state_key or ""))
-            self._reply(step.client, step.address, "ok", data)
+    def _reply_verdicts(self) -> None:
+        """Network thread: reply to each answered job's steps with the show's verdict, in order."""
+        while True:
+            try:
+                outcomes, snapshots = self.verdicts.get_nowait()
+            except queue.Empty:
+                return
+            posted = self.posted.popleft()
+            done = 0
+            for step in posted.steps:
+                if step.kind == "query":
+                    self._answer(step, snapshots[done])
+                    continue
+                outcome = outcomes[done]
+                done += 1
+                if not outcome.ok:
+                    self.stats["errors"] += 1
+                    self.dispatcher.refused(step)
+                    self._reply(step.client, step.address, "error", data=outcome.data,
+                                error=(outcome.code, outcome.message))
+                elif step.reply_ok:
+                    data = outcome.data
+                    if data is None and step.method.state_key:
+                        data = plain(snapshots[done].get(step.method.state_key))
+                    self._reply(step.client, step.address, "ok", data)
+            for step in posted.later:
+                self._answer(step, snapshots[done])
+
+    def _answer(self, step: Step, snapshot: dict) -> None:
+        self._reply(step.client, step.address, "ok", self.dispatcher.answer(step.method, step.args, snapshot,
+                                                                            self.wall()))
 
     def current(self) -> dict:
         """The latest state: what the App published, or newer if a job ran since (any thread)."""
-        fresh = self._job_snapshot
+        fresh = self._fresh
         return fresh if fresh is not None else self.app.snapshot()
 
     def _turn_done(self) -> None:
         """App step hook (main thread, after publishing): the published snapshot is current again."""
-        self._job_snapshot = None
+        self._fresh = None
 
     def _state_changed(self, snapshot: dict) -> None:
         """App change listener (main thread): hand the new snapshot to the network thread."""
-        self._job_snapshot = None
+        self._fresh = None
         if self.pushes.changed(snapshot):
             self.transport.wake()
 

@@ -18,7 +18,7 @@ import pygame
 
 from ..content.load import Library
 from ..hooks import call_each
-from ..show.commands import Command
+from ..show.commands import Command, Outcome, make
 from ..show.clock import SimClock
 from ..show.machine import CROSSFADE, Show
 from ..show.state import Effect
@@ -40,6 +40,8 @@ BUSY_WAIT_MS = 4  # between frames of a moving scene
 MIN_FRAME = 1 / 60  # never draw faster than the display shows; commands keep being handled in between
 WAKE = pygame.event.custom_type()  # posted by other threads so a sleeping loop handles their commands at once
 
+Reply = Callable[[list[Outcome], dict[int, dict]], None]  # (each command's outcome, {index: snapshot}) on the loop
+
 
 @dataclass
 class Options:
@@ -54,11 +56,11 @@ class Options:
 
 class App:
     def __init__(self, library: Library, options: Options):
-        self.library, self.options = library, options
+        self.options = options
         self.clock: Callable[[], float] = SimClock() if options.simulated else time.monotonic
         self.started = time.monotonic()
-        self._open_display()
         self.show = Show(library, self.clock)
+        self._open_display()
         threaded = not options.simulated
         self.images = ImageStore(threaded=threaded)
         self.motion = KenBurns(self.clock, threaded=threaded)
@@ -66,11 +68,10 @@ class App:
         self.voice = Voice(audio=self.narration.enabled, speech=options.speech)
         self.text = TextCache()
         self.input = Input()
-        self.inbox: queue.SimpleQueue[tuple[Command, Callable | None]] = queue.SimpleQueue()
+        self.inbox: queue.SimpleQueue[tuple[tuple[Command, ...], Reply | None, frozenset]] = queue.SimpleQueue()
         self.effect_listeners: list[Callable[[Effect], None]] = []
         self.change_listeners: list[Callable[[dict], None]] = []
         # ops hooks (installation.ops: live reload, opening hours, statistics, watchdog); see ops/__init__.py
-        self.command_listeners: list[Callable[[Command], None]] = []  # every command, before the show sees it
         self.step_hooks: list[Callable[[], None]] = []  # once per loop turn, after drawing
         self.draw_hooks: list[Callable[[pygame.Surface, View], None]] = []  # over the finished picture
         self.close_hooks: list[Callable[[], None]] = []
@@ -87,6 +88,11 @@ class App:
         sys.setswitchinterval(0.001)  # hand the GIL to the network and worker threads promptly
         self._handle_stop_signals()
         gc.freeze()  # content loaded at start-up never needs collecting; keeps collections short mid-show
+
+    @property
+    def library(self) -> Library:
+        """The show's library (live reload swaps it inside the show)."""
+        return self.show.library
 
     # ---------------------------------------------------------------- display
     def _open_display(self) -> None:
@@ -114,11 +120,7 @@ class App:
 
         def stop(number: int, _frame) -> None:
             log.info("stopping on %s", signal.Signals(number).name)
-            self.running = False
-            try:
-                pygame.event.post(pygame.event.Event(WAKE))
-            except pygame.error:
-                pass
+            self.post(make("quit", source="signal"))
 
         for number in (signal.SIGTERM, signal.SIGINT):
             self._previous_handlers[number] = signal.signal(number, stop)
@@ -140,55 +142,67 @@ class App:
             self.images.request(self.library.media(theme.attract_image), box)
 
     # ---------------------------------------------------------------- commands
-    def post(self, command: Command, reply: Callable[[dict], None] | None = None) -> None:
-        """Thread-safe: queue a command from anywhere (OSC, schedule); reply gets the new snapshot."""
+    def post(self, commands: Command | tuple[Command, ...] | list[Command], reply: Reply | None = None,
+             states: frozenset[int] | set[int] = frozenset()) -> None:
+        """Thread-safe: queue commands from anywhere (OSC, schedule, live reload). They run in order in one loop
+        turn; `reply` then gets each one's outcome and the show's snapshot after `i` of them for each i in `states`
+        (0: before the first)."""
+        batch = (commands,) if isinstance(commands, Command) else tuple(commands)
         idle = self.inbox.empty()
-        self.inbox.put((command, reply))
+        self.inbox.put((batch, reply, frozenset(states)))
         if idle:
             try:
                 pygame.event.post(pygame.event.Event(WAKE))
             except pygame.error:
                 pass  # the loop still drains the inbox on its next turn
 
-    def dispatch(self, command: Command) -> None:
-        call_each(self.command_listeners, command, what=f"command listener for {command.name}")
-        self.carry_out(self.show.dispatch(command))
-
-    def reload(self, library: Library, stale: set[Path] | frozenset = frozenset()) -> None:
-        """Live reload (installation.ops.reload, at a safe point): swap in a new library, keeping the visitor's state;
-        forget cached images and sounds of the changed files."""
-        self.library = self.show.library = library
-        with self.images.lock:
-            for key in [key for key in self.images.ready if key[0] in stale]:
-                del self.images.ready[key]
-            self.images.failed -= set(stale)
-        for path in stale:
-            self.narration.sounds.pop(path, None)
-            self.narration.reported.discard(path)
-        self.drawn = None
-        self.preload_story_cards()
+    def dispatch(self, command: Command) -> Outcome:
+        """Hand a command to the show and carry out what it asks; returns the show's verdict (or `failed` if
+        carrying it out went wrong)."""
+        outcome, effects = self.show.dispatch(command)
+        failure = self.carry_out(effects)
+        return failure or outcome
 
     def snapshot(self) -> dict:
         with self._snapshot_lock:
             return dict(self._snapshot)
 
-    def carry_out(self, effects: list[Effect]) -> None:
+    def carry_out(self, effects: list[Effect]) -> Outcome | None:
+        """Do what the show asked; the first effect that failed, as an outcome (logged), else None."""
+        failure = None
         for effect in effects:
-            kind, data = effect.kind, effect.data
-            if kind == "narration.play":
-                timing = self.library.timing(data["story"], data["scene"], data["language"], data["described"])
-                self.narration.play(timing.narration)
-            elif kind == "narration.pause":
-                self.narration.pause()
-            elif kind == "narration.resume":
-                self.narration.resume()
-            elif kind == "narration.stop":
-                self.narration.stop(data.get("fade", 0.0))
-            elif kind == "volume":
-                self.narration.set_volume(data["level"], data["muted"])
-            elif kind == "preload":
-                self.preload(data["story"], data["scenes"])
-            call_each(self.effect_listeners, effect, what=f"effect listener for {kind}")
+            try:
+                self._carry_out(effect)
+            except Exception as exc:
+                log.exception("carrying out %s failed", effect.kind)
+                failure = failure or Outcome.rejected("failed", f"{type(exc).__name__}: {exc}")
+            call_each(self.effect_listeners, effect, what=f"effect listener for {effect.kind}")
+        return failure
+
+    def _carry_out(self, effect: Effect) -> None:
+        kind, data = effect.kind, effect.data
+        if kind == "narration.play":
+            timing = self.library.timing(data["story"], data["scene"], data["language"], data["described"])
+            self.narration.play(timing.narration)
+        elif kind == "narration.pause":
+            self.narration.pause()
+        elif kind == "narration.resume":
+            self.narration.resume()
+        elif kind == "narration.stop":
+            self.narration.stop(data.get("fade", 0.0))
+        elif kind == "volume":
+            self.narration.set_volume(data["level"], data["muted"])
+        elif kind == "preload":
+            self.preload(data["story"], data["scenes"])
+        elif kind == "content":
+            self.images.forget(data["stale"])
+            self.narration.forget(data["stale"])
+            self.drawn = None
+            self.preload_story_cards()
+        elif kind == "screenshot":
+            self.screenshot(Path(data["path"]).expanduser())
+        elif kind == "quit":
+            self.running = False
 
     def preload(self, story_id: str, scenes: list[int]) -> None:
         item = self.library.stories.get(story_id)
@@ -212,14 +226,14 @@ class App:
             return
         if event.type == pygame.QUIT:
             if not self.kiosk_mode:
-                self.running = False
+                self.dispatch(make("quit", source="window"))
             return
         if event.type == pygame.KEYDOWN:
             if self._technician_exit(event):
                 return
             if event.key == pygame.K_ESCAPE:
                 if not self.kiosk_mode:
-                    self.running = False
+                    self.dispatch(make("quit", source="window"))
                 return
         if event.type == pygame.VIDEORESIZE or event.type == pygame.WINDOWSIZECHANGED:
             self.metrics = Metrics(*self.surface.get_size())
@@ -234,22 +248,31 @@ class App:
         mods = event.mod
         if event.key == pygame.K_q and mods & pygame.KMOD_CTRL and mods & pygame.KMOD_SHIFT:
             log.info("technician exit (Ctrl+Shift+Q)")
-            self.running = False
+            self.dispatch(make("quit", source="technician"))
             return True
         return False
 
     def drain_inbox(self) -> None:
+        """Run what other threads posted, each batch in order, and tell them the show's verdicts."""
         while True:
             try:
-                command, reply = self.inbox.get_nowait()
+                batch, reply, states = self.inbox.get_nowait()
             except queue.Empty:
                 return
-            if command.name == "quit":
-                self.running = False
-            else:
-                self.dispatch(command)
+            outcomes: list[Outcome] = []
+            snapshots: dict[int, dict] = {}
+            for index, command in enumerate(batch):
+                if index in states:
+                    snapshots[index] = self.show.snapshot()
+                try:
+                    outcomes.append(self.dispatch(command))
+                except Exception as exc:  # never let a posted command break the render loop
+                    log.exception("%s (from %s) failed", command.name, command.source)
+                    outcomes.append(Outcome.rejected("failed", f"{type(exc).__name__}: {exc}"))
+            if len(batch) in states:
+                snapshots[len(batch)] = self.show.snapshot()
             if reply is not None:
-                reply(self.show.snapshot())
+                call_each([reply], outcomes, snapshots, what="reply to posted commands")
 
     def step(self, force: bool = False) -> bool:
         """One turn of the loop; returns True if a frame was drawn (`force`: draw even if nothing changed)."""

@@ -43,6 +43,12 @@ class Narration:
                 self.sounds.pop(next(iter(self.sounds)))
         return self.sounds[path]
 
+    def forget(self, paths) -> None:
+        """Drop the sounds of these files (they changed on disk): the next play reads them again."""
+        for path in paths:
+            self.sounds.pop(path, None)
+            self.reported.discard(path)
+
     def preload(self, path: Path | None) -> None:
         self.sound(path)
 

@@ -15,7 +15,7 @@ from typing import Any
 import pygame
 
 from ..show.clock import SimClock
-from ..show.commands import make
+from ..show.commands import Outcome, make
 from .layout import Button
 from .view import View
 
@@ -148,10 +148,11 @@ class Driver:
         self.tap_at(*button.rect.center)
         return button
 
-    def command(self, name: str, *args: Any) -> None:
-        """Send a command as the technician's tools do (OSC, schedule, scripts)."""
-        self.app.dispatch(make(name, *args))
+    def command(self, name: str, *args: Any) -> Outcome:
+        """Send a command as the technician's tools do (OSC, schedule, scripts); returns the show's verdict."""
+        outcome = self.app.dispatch(make(name, *args))
         self._settle()
+        return outcome
 
     # ---------------------------------------------------------------- looking
     def buttons(self) -> list[Button]:

@@ -115,6 +115,14 @@ class ImageStore:
         self.request(path, box, mode)
         return None
 
+    def forget(self, paths) -> None:
+        """Drop what was decoded from these files (they changed on disk): the next request decodes them again."""
+        stale = set(paths)
+        with self.lock:
+            for key in [key for key in self.ready if key[0] in stale]:
+                del self.ready[key]
+            self.failed -= stale
+
     def wait(self, path: Path, box: Size, mode: str = "cover", timeout: float = 10.0) -> pygame.Surface | None:
         key = (Path(path), tuple(box), mode)
         self.request(path, box, mode)

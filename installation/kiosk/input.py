@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ..show.commands import Command, make
-from ..show.machine import VOLUME_STEP
+from ..show.preferences import VOLUME_STEP
 from .layout import Button, hit
 from .screens import chooser
 

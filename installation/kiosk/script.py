@@ -1,16 +1,23 @@
-"""Headless scripted runs: a YAML list of steps (wait, tap, swipe, key, command, screenshot, state)."""
+"""Headless scripted runs: a YAML list of steps (wait, tap, swipe, key, command, screenshot, state).
+
+A `command` step goes through the same door as every other source (App.dispatch): a command the show refuses is
+logged with its line, and `quit` ends the run (the steps after it do not run).
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..content.yamlpos import Problem, load_yaml
-from ..show.commands import CommandError, make
+from ..show.commands import SPECS, CommandError, make
 from .app import App
 from .driver import Driver, key_code
+
+log = logging.getLogger(__name__)
 
 KINDS = {"wait", "tap", "swipe", "key", "command", "screenshot", "state"}
 
@@ -58,6 +65,9 @@ def check(kind: str, value: Any) -> str | None:
             return f"unknown key name {value!r} (pygame key names, e.g. return, right, backspace)"
     if kind == "command":
         parts = command_parts(value)
+        spec = SPECS.get(str(parts[0]))
+        if spec is not None and spec.internal:
+            return f"'{parts[0]}' is the kiosk's own command, not one for scripts"
         try:
             make(str(parts[0]), *parts[1:])
         except CommandError as exc:
@@ -80,9 +90,11 @@ class Runner:
     def __init__(self, app: App, base: Path = Path.cwd()):
         self.app, self.base = app, base
         self.driver = Driver(app)
+        self.line = 0  # of the step running
 
     def run(self, steps: list[Step]) -> None:
         for step in steps:
+            self.line = step.line
             self.play(step.kind, step.value)
             if not self.app.running:
                 return
@@ -100,7 +112,10 @@ class Runner:
             driver.press(value)
         elif kind == "command":
             parts = command_parts(value)
-            driver.command(str(parts[0]), *parts[1:])
+            outcome = driver.command(str(parts[0]), *parts[1:])
+            if not outcome.ok:
+                log.warning("script line %d: %s refused (%s): %s", self.line, " ".join(map(str, parts)),
+                            outcome.code, outcome.message)
         elif kind == "screenshot":
             driver.screenshot(self._target(value))
         elif kind == "state":

@@ -1,8 +1,8 @@
 """Running the kiosk unattended: live reload, opening hours, visitor statistics, logs and the systemd watchdog.
 
 `play` calls `add_arguments` for its options, `setup_logging` first thing, and `attach(app, args, config)` once the App
-exists. Everything hangs off the App's hook lists (command_listeners, effect_listeners, step_hooks, draw_hooks,
-close_hooks); nothing here runs on the render path except cheap checks.
+exists. Everything hangs off the App's hook lists (effect_listeners, step_hooks, draw_hooks, close_hooks) and speaks
+to the show only by posting commands (App.post); nothing here runs on the render path except cheap checks.
 """
 
 from __future__ import annotations
@@ -96,8 +96,7 @@ def attach(app, args: argparse.Namespace, config: Path, now: Callable[[], dateti
 
     # live reload: the reload command always; the file watcher unless --no-watch or a scripted run
     ops.reloader = reloader = Reloader(app, config, banner=not app.kiosk_mode)
-    app.command_listeners.append(reloader.on_command)
-    app.step_hooks.append(reloader.tick)
+    app.effect_listeners.append(reloader.on_effect)
     app.draw_hooks.append(reloader.draw)
     ops.closers.append(reloader.close)
     if not getattr(args, "no_watch", False) and not getattr(args, "script", None):

@@ -1,9 +1,7 @@
 """Live reload: edits to config/, stories/ and media/ (or the `reload` command, OSC /reload) build a new Library
-off the render path; a valid one is swapped in at the next safe point, an invalid one leaves the show untouched.
-
-Safe point: never mid-scene of a story a visitor is watching. The swap waits while the visitor is on the content
-note or inside a story, and happens on the attract screen, the chooser, during blackout, or on the end card (if the
-story just finished is still in the new library; otherwise it waits for the chooser).
+off the render path. The result is posted to the show as a `new_content` command: the show swaps a valid library in
+at its next safe point (show/swap.py) and emits a `content` effect, on which the App drops the changed files' cached
+images and sounds; an invalid one leaves the show untouched.
 
 Invalid: the loader reported an error (YAML, schema, a missing story file…) that the running show does not already
 have. The problems go to the log, one line each, and in windowed preview a banner lists them as `path:line: message`
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..hooks import call_each
+from ..show.commands import make
 
 log = logging.getLogger(__name__)
 
@@ -62,27 +61,6 @@ def known_errors(problems) -> set[tuple[str, str]]:
     return {(p.path, p.message) for p in problems if p.level == "error"}
 
 
-def safe_to_swap(state, library) -> bool:
-    """May the library change under the visitor now?"""
-    if state.blackout or state.screen in ("attract", "chooser"):
-        return True
-    if state.screen == "end":
-        return state.story in library.stories
-    return False  # on the content note or in a story: wait
-
-
-def adjust_state(state, library) -> None:
-    """Keep the visitor's state valid in the new library (language still offered, focus inside the playlist)."""
-    exhibition = library.exhibition
-    if state.settings.language not in exhibition.languages:
-        state.settings.language = exhibition.default_language
-    if state.screen == "chooser":
-        state.focus = max(0, min(state.focus, len(library.stories) - 1))
-    if state.story is not None and state.story not in library.stories and state.screen in ("attract", "chooser"):
-        state.story = None
-    state.version += 1
-
-
 @dataclass
 class Outcome:
     accepted: bool
@@ -97,8 +75,7 @@ class Reloader:
         self.known = fingerprint(self.media)
         self.tolerated = known_errors(app.library.problems)  # errors the running show already lives with
         self.lock = threading.Lock()
-        self.pending: tuple[object, set[Path]] | None = None  # (library, changed media files) waiting to be swapped
-        self.shown: list = []  # problems on the banner
+        self.shown: list = []  # problems the banner was asked to show
         self.listeners: list[Callable[[object], None]] = []  # called (render thread) after each swap
         self.due: float | None = None
         self.wake = threading.Condition(self.lock)
@@ -119,13 +96,18 @@ class Reloader:
             self.due = time.monotonic() + delay
             self.wake.notify_all()
 
-    def on_command(self, command) -> None:
-        if command.name == "reload":
-            log.info("reload requested (%s)", command.source)
+    def on_effect(self, effect) -> None:
+        """An App effect listener (render thread): the show asked for a reload, or swapped one in."""
+        if effect.kind == "reload":
+            log.info("reload requested")
             if self.thread is None:
                 self.load()
             else:
                 self.request(0.0)
+        elif effect.kind == "content":
+            library = effect.data["library"]
+            log.info("reload applied: %d stories in the playlist (%s)", len(library.stories), ", ".join(library.stories))
+            call_each(self.listeners, library, what="reload listener")
 
     def watch(self) -> bool:
         """Start the file watcher on config/, stories/ and media/. False if it cannot run (reload still works)."""
@@ -189,15 +171,17 @@ class Reloader:
                 self.tolerated = known_errors(errors)
                 new_known = fingerprint(self.media)
                 changed = changed_paths(self.known, new_known)
-                previous = self.pending[1] if self.pending else set()
                 self.known = new_known
-                self.pending = (library, changed | previous)
                 outcome = Outcome(True, problems)
                 log.info("reload: new content loaded in %.2f s (%d stories, %d media files changed); applying at "
                          "the next safe point", time.perf_counter() - started, len(library.stories), len(changed))
             self.last = outcome
+            shown = [] if outcome.accepted else list(new_errors or problems)
+            if self.banner:
+                self.shown = shown
+            self.app.post(make("new_content", library if outcome.accepted else None,
+                               changed if outcome.accepted else (), self.shown, source="reload"))
             self.wake.notify_all()
-        self._set_banner([] if outcome.accepted else (new_errors or problems))
         return outcome
 
     def wait_loads(self, count: int, timeout: float = 10.0) -> bool:
@@ -216,33 +200,13 @@ class Reloader:
                 self.due = None
             self.load()
 
-    # ------------------------------------------------------------- applying (render thread)
-    def tick(self) -> None:
-        """A loop-turn hook: swap a waiting library in if the visitor is at a safe point."""
-        if self.pending is None:
-            return
-        with self.lock:
-            pending = self.pending
-            if pending is None or not safe_to_swap(self.app.show.state, pending[0]):
-                return
-            self.pending = None
-        library, changed = pending
-        adjust_state(self.app.show.state, library)
-        self.app.reload(library, changed)
-        log.info("reload applied: %d stories in the playlist (%s)", len(library.stories), ", ".join(library.stories))
-        call_each(self.listeners, library, what="reload listener")
-
-    def _set_banner(self, problems: list) -> None:
-        if self.banner and problems != self.shown:
-            self.shown = list(problems)
-            self.app.drawn = None  # redraw with (or without) the banner
-
+    # ------------------------------------------------------------- the banner (render thread)
     def draw(self, surface, view) -> None:
         """A draw hook: in windowed preview, the problems of the last refused reload over the picture."""
-        if not self.shown:
+        if not view.state.problems:
             return
         try:
-            self._draw_banner(surface, view, self.shown)
+            self._draw_banner(surface, view, view.state.problems)
         except Exception as exc:  # the banner is a help for curators; it must never stop the show
             log.warning("reload banner cannot be drawn (%s)", exc)
 

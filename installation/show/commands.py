@@ -15,6 +15,26 @@ class CommandError(ValueError):
         self.code = code
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """The show's verdict on one command: done ("ok"), or refused with a code and a message a person can act on."""
+
+    code: str = "ok"
+    message: str = ""
+    data: Any = None  # for a refusal, what would have been valid (e.g. the playable stories); else the result
+
+    @property
+    def ok(self) -> bool:
+        return self.code == "ok"
+
+    @classmethod
+    def rejected(cls, code: str, message: str, data: Any = None) -> "Outcome":
+        return cls(code, message, data)
+
+
+OK = Outcome()
+
+
 def _flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -44,11 +64,26 @@ def _text(value: Any) -> str:
     return value
 
 
+def _content(value: Any) -> Any:
+    if value is not None and not hasattr(value, "stories"):
+        raise ValueError("expected a loaded library")
+    return value
+
+
+def _paths(value: Any) -> frozenset:
+    return frozenset(value)
+
+
+def _problems(value: Any) -> tuple:
+    return tuple(value)
+
+
 @dataclass(frozen=True)
 class Spec:
     args: tuple[Callable[[Any], Any], ...] = ()
     optional: int = 0  # how many trailing args may be left out
     help: str = ""
+    internal: bool = False  # posted by the kiosk itself (live reload), never written in a script
 
 
 SPECS: dict[str, Spec] = {
@@ -94,8 +129,12 @@ SPECS: dict[str, Spec] = {
     # technician
     "blackout": Spec((_flag,)),
     "identify": Spec((_number,), optional=1, help="show the screen's name for N seconds (default 5)"),
-    "quit": Spec(help="close the kiosk (a supervisor restarts it)"),
+    "quit": Spec(help="close the kiosk (a supervisor restarts it); in a script, the steps after it do not run"),
     "reload": Spec(help="load changed content again; applied at the next safe point (docs/operations.md)"),
+    "screenshot": Spec((_text,), help="save a PNG of the screen at this path"),
+    "new_content": Spec((_content, _paths, _problems), internal=True,
+                        help="live reload's result: a new library (or None: refused), the changed media files, the "
+                             "problems to show curators"),
 }
 
 

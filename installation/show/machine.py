@@ -1,19 +1,30 @@
-"""The show as a pure state machine: (state, command, now) → new state + effects. No pygame here."""
+"""The show as a pure state machine: (state, command, now) → new state, the show's verdict and effects.
+No pygame here.
+
+Every source of intent (touch, keys, OSC, opening hours, live reload, scripts) posts commands; `dispatch` answers
+each with an `Outcome` (ok, or refused with a code and a message) and the effects adapters carry out.
+"""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..content.load import Library
-from .commands import Command
-from .state import TEXT_SIZES, Effect, Settings, State
+from .commands import OK, Command, Outcome
+from .preferences import Preferences
+from .state import Effect, Settings, State
+from .swap import adjust_state, safe_to_swap
 
 CROSSFADE = 1.2  # seconds
 FADE_OUT = 2.0
-VOLUME_STEP = 0.1
 
 
-class Show:
+class Dispatched(NamedTuple):
+    outcome: Outcome
+    effects: list[Effect]
+
+
+class Show(Preferences):
     def __init__(self, library: Library, clock: Callable[[], float]):
         self.library = library
         self.clock = clock
@@ -21,6 +32,7 @@ class Show:
         self.state = State(screen="attract", settings=Settings(language=exhibition.default_language))
         self.state.last_activity = self.state.screen_since = clock()
         self.effects: list[Effect] = []
+        self.waiting: tuple[Library, frozenset] | None = None  # a reloaded library and its changed files
 
     # ----------------------------------------------------------------- queries
     @property
@@ -91,7 +103,7 @@ class Show:
         }
 
     # ----------------------------------------------------------------- driving
-    def dispatch(self, command: Command) -> list[Effect]:
+    def dispatch(self, command: Command) -> Dispatched:
         now = self.now
         self.update(now)
         state = self.state
@@ -101,14 +113,16 @@ class Show:
                 state.warning_since = None
                 self._changed()
                 if command.name not in ("volume_step", "toggle_mute", "mute", "volume"):
-                    return self._take()
+                    return Dispatched(OK, self._take())  # the touch that dismisses the warning does only that
         handler = getattr(self, "_do_" + command.name, None)
-        if handler is not None:
-            handler(now, *command.args)
-        return self._take()
+        if handler is None:
+            return Dispatched(Outcome.rejected("not_found", f"unknown command '{command.name}'"), self._take())
+        outcome = handler(now, *command.args) or OK
+        self._swap_if_safe(now)
+        return Dispatched(outcome, self._take())
 
     def update(self, now: float | None = None) -> list[Effect]:
-        """Advance time-driven behaviour: scene ends, idle warning and reset."""
+        """Advance time-driven behaviour: scene ends, idle warning and reset, a reloaded library at a safe point."""
         now = self.now if now is None else now
         state = self.state
         if state.screen == "story" and state.paused_at is None and not state.blackout:
@@ -125,6 +139,7 @@ class Show:
             elif state.warning_since is not None and now - state.warning_since >= idle.warning:
                 self._emit("stat", event="idle_reset", screen=state.screen, story=state.story)
                 self._reset(now)
+        self._swap_if_safe(now)
         return self._take()
 
     # ----------------------------------------------------------------- helpers
@@ -199,8 +214,19 @@ class Show:
         state.early_exit, state.paused_at = early, None
         self._go_screen(now, "end")
 
-    def _valid_story(self, story_id: str) -> bool:
-        return story_id in self.library.stories
+    def _unknown_story(self, story_id: str) -> Outcome | None:
+        if story_id in self.library.stories:
+            return None
+        return Outcome.rejected("unknown_story", f"no playable story '{story_id}'", data=list(self.library.stories))
+
+    def _swap_if_safe(self, now: float) -> None:
+        """Live reload: swap in the waiting library once the visitor is at a safe point (show/swap.py)."""
+        if self.waiting is None or not safe_to_swap(self.state, self.waiting[0]):
+            return
+        (library, stale), self.waiting = self.waiting, None
+        self.library = library
+        adjust_state(self.state, library)
+        self._emit("content", library=library, stale=stale)
 
     # ----------------------------------------------------------------- commands
     def _do_begin(self, now: float) -> None:
@@ -208,20 +234,23 @@ class Show:
             self._emit("stat", event="session_started")
             self._go_screen(now, "chooser")
 
-    def _do_open(self, now: float, story_id: str) -> None:
-        if not self._valid_story(story_id):
-            return
+    def _do_open(self, now: float, story_id: str) -> Outcome | None:
+        if unknown := self._unknown_story(story_id):
+            return unknown
         if self.state.screen == "story":
             self._emit("narration.stop", fade=FADE_OUT / 2)
         self.state.story = story_id
         self._emit("preload", story=story_id, scenes=[0])
         self._go_screen(now, "note")
+        return None
 
-    def _do_go(self, now: float, story_id: str) -> None:
-        if self._valid_story(story_id):
-            if self.state.screen == "story":
-                self._emit("narration.stop", fade=0.3)
-            self._start_story(now, story_id)
+    def _do_go(self, now: float, story_id: str) -> Outcome | None:
+        if unknown := self._unknown_story(story_id):
+            return unknown
+        if self.state.screen == "story":
+            self._emit("narration.stop", fade=0.3)
+        self._start_story(now, story_id)
+        return None
 
     def _do_continue(self, now: float) -> None:
         screen = self.state.screen
@@ -322,104 +351,33 @@ class Show:
         if self.state.screen == "story":
             self._start_scene(now, self.state.scene, crossfade=False, again=True)
 
-    def _do_scene(self, now: float, number: int) -> None:
-        if self.state.screen == "story" and 1 <= number <= self.scene_count():
-            self._start_scene(now, number - 1)
+    def _do_scene(self, now: float, number: int) -> Outcome | None:
+        if self.state.screen != "story":
+            return Outcome.rejected("bad_args", "a scene can be chosen while a story plays")
+        if not 1 <= number <= self.scene_count():
+            return Outcome.rejected("bad_args", f"this story has scenes 1–{self.scene_count()}")
+        self._start_scene(now, number - 1)
+        return None
 
-    def _do_language(self, now: float, language: str) -> None:
-        state = self.state
-        if language not in self.library.exhibition.languages or language == state.settings.language:
-            return
-        state.settings.language = language
-        self._emit("stat", event="language", language=language)
-        if state.screen == "story":
-            self._start_scene(now, state.scene, crossfade=False, again=True)
-        self._changed()
+    # ----------------------------------------------------------------- the kiosk itself
+    def _do_quit(self, now: float) -> None:
+        self._emit("quit")
 
-    def _do_cycle_language(self, now: float) -> None:
-        languages = self.library.exhibition.languages
-        current = self.state.settings.language
-        self._do_language(now, languages[(languages.index(current) + 1) % len(languages)])
+    def _do_reload(self, now: float) -> None:
+        self._emit("reload")
 
-    def _do_captions(self, now: float, on: bool) -> None:
-        self.state.settings.captions = on
-        self._changed()
+    def _do_screenshot(self, now: float, path: str) -> Outcome:
+        if not path.lower().endswith(".png"):
+            return Outcome.rejected("bad_args", "a screenshot needs a path ending in .png")
+        self._emit("screenshot", path=path)
+        return Outcome(data=path)
 
-    def _do_toggle_captions(self, now: float) -> None:
-        self._do_captions(now, not self.state.settings.captions)
-
-    def _do_text_size(self, now: float, size: float) -> None:
-        self.state.settings.text_size = min(TEXT_SIZES, key=lambda s: abs(s - size))
-        self._emit("stat", event="text_size", text_size=self.state.settings.text_size)
-        self._changed()
-
-    def _do_cycle_text_size(self, now: float) -> None:
-        sizes = TEXT_SIZES
-        self._do_text_size(now, sizes[(sizes.index(self.state.settings.text_size) + 1) % len(sizes)])
-
-    def _do_description(self, now: float, on: bool) -> None:
-        state = self.state
-        if on == state.settings.description:
-            return
-        state.settings.description = on
-        if on:
-            self._emit("stat", event="description_on", story=state.story if state.screen == "story" else None)
-        if state.screen == "story":
-            self._start_scene(now, state.scene, crossfade=False, again=True)
-        self._changed()
-
-    def _do_toggle_description(self, now: float) -> None:
-        self._do_description(now, not self.state.settings.description)
-
-    def _do_voice(self, now: float, on: bool) -> None:
-        if on != self.state.settings.voice:
-            self.state.settings.voice = on
-            if on:
-                self._emit("stat", event="voice_on")
+    def _do_new_content(self, now: float, library: Library | None, stale: frozenset, problems: tuple) -> None:
+        """Live reload's result (ops/reload.py): `library` waits for a safe point; None means it was refused, and
+        `problems` are shown to curators until a later reload succeeds."""
+        if problems != self.state.problems:
+            self.state.problems = problems
             self._changed()
-
-    def _do_toggle_voice(self, now: float) -> None:
-        self._do_voice(now, not self.state.settings.voice)
-
-    def _do_contrast(self, now: float, on: bool) -> None:
-        self.state.settings.contrast = on
-        self._changed()
-
-    def _do_toggle_contrast(self, now: float) -> None:
-        self._do_contrast(now, not self.state.settings.contrast)
-
-    def _do_volume(self, now: float, level: float) -> None:
-        settings = self.state.settings
-        settings.volume = round(max(0.0, min(1.0, level)), 3)
-        settings.muted = False if level > 0 else settings.muted
-        self._emit("volume", level=settings.volume, muted=settings.muted)
-        self._changed()
-
-    def _do_volume_step(self, now: float, delta: float) -> None:
-        self._do_volume(now, self.state.settings.volume + delta)
-
-    def _do_mute(self, now: float, on: bool) -> None:
-        self.state.settings.muted = on
-        self._emit("volume", level=self.state.settings.volume, muted=on)
-        self._changed()
-
-    def _do_toggle_mute(self, now: float) -> None:
-        self._do_mute(now, not self.state.settings.muted)
-
-    def _do_help(self, now: float, on: bool | None = None) -> None:
-        self.state.help = (not self.state.help) if on is None else on
-        self._changed()
-
-    def _do_blackout(self, now: float, on: bool) -> None:
-        state = self.state
-        if on == state.blackout:
-            return
-        if on:
-            self._reset(now)
-        state.blackout = on
-        state.last_activity = now
-        self._changed()
-
-    def _do_identify(self, now: float, seconds: float = 5.0) -> None:
-        self.state.identify_until = now + max(0.0, min(seconds, 600.0))
-        self._changed()
+        if library is not None:
+            earlier = self.waiting[1] if self.waiting else frozenset()
+            self.waiting = (library, stale | earlier)

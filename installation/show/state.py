@@ -50,4 +50,5 @@ class State:
     blackout: bool = False
     identify_until: float = 0.0
     screen_since: float = 0.0
+    problems: tuple = ()  # of the last refused live reload, shown to curators in windowed preview
     version: int = 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from installation.control import osc
@@ -26,10 +24,8 @@ class Desk:
         self.replies: list[dict] = []
         self.state = dict(STATE)
         self.busy = False
-        library = SimpleNamespace(stories={"lulu": None, "bo-bo": None},
-                                  exhibition=SimpleNamespace(languages=("en", "zh-Hant")))
         context = Context(state=lambda: self.state, describe=lambda s: dict(s, name="kiosk-1"),
-                          stories=lambda: ["lulu", "bo-bo"], library=lambda: library, busy=lambda: self.busy)
+                          stories=lambda: ["lulu", "bo-bo"], busy=lambda: self.busy)
         self.dispatcher = Dispatcher("kiosk-1", self.gate, self.pushes, self.reply, context, clock=self.clock,
                                      wall=lambda: 1.7e9)
         self.client = Client("127.0.0.1", 40000, self.gate.session("127.0.0.1", self.clock()))

@@ -70,6 +70,34 @@ def test_script_mistakes_are_reported_with_lines_and_nothing_runs(tmp_path):
     assert not (tmp_path / "x.png").exists()
 
 
+def test_quit_ends_the_script_run(tmp_path):
+    script = """
+- command: begin
+- state: s/before.json
+- command: quit
+- command: open lulu
+- state: s/after.json
+"""
+    result = play(tmp_path, script)
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "s/before.json").read_text())["screen"] == "chooser"
+    assert not (tmp_path / "s/after.json").exists()  # the steps after quit did not run
+    assert "Traceback" not in result.stderr
+
+
+def test_a_refused_command_is_reported_with_its_line_and_the_run_goes_on(tmp_path):
+    result = play(tmp_path, "- command: begin\n- command: go nobody\n- state: s.json\n")
+    assert result.returncode == 0, result.stderr
+    assert "script line 2: go nobody refused (unknown_story): no playable story 'nobody'" in result.stderr
+    assert json.loads((tmp_path / "s.json").read_text())["screen"] == "chooser"
+
+
+def test_the_kiosks_own_commands_are_not_for_scripts(tmp_path):
+    result = play(tmp_path, "- command: new_content\n")
+    assert result.returncode == 2
+    assert "steps.yaml:1: error: 'new_content' is the kiosk's own command, not one for scripts" in result.stderr
+
+
 def test_commands_are_written_as_a_list_or_as_one_line(tmp_path):
     from installation.kiosk.script import command_parts, parse
 

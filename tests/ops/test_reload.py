@@ -148,9 +148,10 @@ def test_the_reload_command_and_changed_images(kiosk, project):
     assert thumb_keys, "the chooser card for alpha is preloaded"
     edit(image, 'fill="#d8a25e"', 'fill="#ffffff"')
     replies = []
-    app.post(make("reload", source="osc"), replies.append)
+    app.post(make("reload", source="osc"), lambda outcomes, states: replies.append(outcomes))
     app.step()
     assert replies and ops.reloader.wait_loads(1)
+    assert replies[0][0].ok  # the show's verdict on the reload command
     app.step()  # on the attract screen: applied at once
     assert ops.reloader.last.accepted and app.show.state.screen == "attract"
     app.images.wait_all()

@@ -19,7 +19,7 @@ def run(show, *names, source="touch"):
     effects = []
     for name in names:
         parts = name.split()
-        effects += show.dispatch(make(parts[0], *parts[1:], source=source))
+        effects += show.dispatch(make(parts[0], *parts[1:], source=source)).effects
     return effects
 
 

@@ -7,7 +7,8 @@ import dataclasses
 import pygame
 
 from ...content.linebreak import LINE_CHARS
-from ...show.machine import CROSSFADE, VOLUME_STEP
+from ...show.machine import CROSSFADE
+from ...show.preferences import VOLUME_STEP
 from ..layout import Button, Rect, row
 from ..motion import MARGIN
 from ..strings import t
