@@ -358,3 +358,29 @@ def test_buttons_act_on_press_only(kiosk, client):
     assert ask(client, "/pause", 1.0)["status"] == "ok"  # press
     assert kiosk.state()["paused"] is True
     assert ask(client, "/pause", "x")["error"]["code"] == "bad_args"
+
+
+def test_a_go_for_a_story_withdrawn_by_a_reload_meanwhile_is_an_error(kiosk, client):
+    """The reload reaches the show first, the /go right behind it: the answer is the show's, against the new
+    playlist, never an `ok` for nothing."""
+    import dataclasses
+
+    from installation.show.commands import make
+
+    ask(client, "/alwaysReply", 1)
+    library = kiosk.app.library
+    without_lulu = dataclasses.replace(library, stories={k: v for k, v in library.stories.items() if k != "lulu"})
+    kiosk.paused = True
+    kiosk.state()  # the loop has stopped turning
+    kiosk.app.post(make("new_content", without_lulu, (), (), source="reload"))
+    client.send("/go", "lulu")
+    assert kiosk.server.settle()  # the /go is in the App's inbox, behind the reload
+    assert kiosk.app.inbox.qsize() == 2
+    kiosk.paused = False
+    reply = client.wait_reply("/go", PATIENCE)
+    assert reply["status"] == "error" and reply["error"]["code"] == "unknown_story"
+    assert reply["error"]["message"] == "no playable story 'lulu'" and reply["data"] == ["bo-bo"]
+    assert kiosk.state()["screen"] == "attract" and list(kiosk.app.library.stories) == ["bo-bo"]
+    assert ask(client, "/stories")["data"][0]["id"] == "bo-bo"
+    assert ask(client, "/go", "bo-bo")["status"] == "ok"
+

@@ -251,3 +251,48 @@ def test_audio_description_plays_the_described_version_of_each_scene(described_a
     assert show.snapshot()["description"] is False and show.timing(0).length == pytest.approx(8.0)
     run(show, "toggle_description", "stop")  # the next visitor starts without it
     assert show.snapshot()["description"] is False
+
+
+def test_every_command_gets_the_shows_verdict(show):
+    outcome, _ = show.dispatch(make("begin", source="touch"))
+    assert outcome.ok and outcome.code == "ok"
+    outcome, effects = show.dispatch(make("go", "nobody", source="osc"))
+    assert (outcome.code, outcome.message, outcome.data) == ("unknown_story", "no playable story 'nobody'",
+                                                              show.playlist)
+    assert effects == [] and show.state.screen == "chooser"
+    for command, code in [(make("scene", 1), "bad_args"), (make("language", "fr"), "bad_args"),
+                          (make("volume", 2), "bad_args"), (make("text_size", 5), "bad_args"),
+                          (make("identify", 601), "bad_args"), (make("screenshot", "shot.jpg"), "bad_args")]:
+        assert show.dispatch(command).outcome.code == code, command
+    run(show, "go alpha")
+    assert show.dispatch(make("scene", 9)).outcome.message == "this story has scenes 1–2"
+    outcome, effects = show.dispatch(make("screenshot", "shot.png"))
+    assert outcome.ok and outcome.data == "shot.png" and kinds(effects) == ["screenshot"]
+
+
+def test_quit_and_reload_are_effects_for_the_adapters(show):
+    assert kinds(show.dispatch(make("quit")).effects) == ["quit"]
+    assert kinds(show.dispatch(make("reload", source="osc")).effects) == ["reload"]
+
+
+def test_a_reloaded_library_waits_for_a_safe_point(show, library, clock):
+    import dataclasses
+
+    run(show, "begin", "go alpha")
+    smaller = dataclasses.replace(library, stories={k: v for k, v in library.stories.items() if k != "beta"})
+    stale = frozenset({library.root / "media" / "x.svg"})
+    outcome, effects = show.dispatch(make("new_content", smaller, stale, (), source="reload"))
+    assert outcome.ok and "content" not in kinds(effects) and show.library is library  # mid-story: it waits
+    effects = run(show, "home", "continue")  # the resources card, then the chooser: safe
+    swap = [e for e in effects if e.kind == "content"]
+    assert show.library is smaller and swap and swap[0].data == {"library": smaller, "stale": stale}
+    assert show.dispatch(make("go", "beta")).outcome.code == "unknown_story"
+
+
+def test_a_refused_reload_shows_its_problems_until_one_succeeds(show, library):
+    version = show.state.version
+    show.dispatch(make("new_content", None, (), ("stories/beta.yaml:3: unknown key",), source="reload"))
+    assert show.state.problems == ("stories/beta.yaml:3: unknown key",) and show.state.version > version
+    assert show.library is library
+    show.dispatch(make("new_content", library, (), (), source="reload"))
+    assert show.state.problems == ()
