@@ -70,9 +70,9 @@ class OscServer:
         self.drops = Drops(self.stats)
         self.gate = Gate(self.settings, clock)
         self.transport = Transport(self.gate, self.drops, self._packet, self._rate_limited)
-        self.transport.on_turn, self.transport.timeout = self._turn, self._timeout
         self.port = self.transport.port
         self.schedule = Schedule(clock, wall)
+        self.transport.on_turn, self.transport.timeout = self._turn, self.schedule.timeout
         self.pushes = Pushes(self.name, self.transport.send_now, self.state_data)
         self.transport.on_close = self.pushes.drop_conn
         context = Context(state=self.current, describe=self.state_data, stories=self.stories,
@@ -121,9 +121,6 @@ class OscServer:
         self.transport.close()
 
     # ------------------------------------------------------------ the network thread
-    def _timeout(self, longest: float) -> float:
-        return self.schedule.timeout(longest)
-
     def _turn(self) -> None:
         self._reply_verdicts()
         self.pushes.flush()
