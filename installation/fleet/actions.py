@@ -33,6 +33,9 @@ ACTIONS: dict[str, Action] = {
     "quit": Action("/quit", title="Quit (restarts)"),
 }
 
+# Given to a group, these are timetagged to one instant on every kiosk's show clock (sync.together).
+TOGETHER = frozenset({"pause", "resume", "next", "previous", "stop"})
+
 
 def arguments(name: str, value: Any) -> tuple:
     """The OSC arguments of an action, or ValueError with a message for a person."""

@@ -66,7 +66,8 @@ def _open(kiosk: Kiosk, timeout: float) -> OscClient:
     return client
 
 
-def _prepare(peer: Peer, story: str, pings: int, timeout: float) -> None:
+def _prepare(peer: Peer, story: str | None, pings: int, timeout: float) -> None:
+    """Connect, measure the clock offset and, for a start, preload the story (its content note shows)."""
     try:
         peer.client = _open(peer.kiosk, timeout)
         if peer.kiosk.passcode:
@@ -77,6 +78,8 @@ def _prepare(peer: Peer, story: str, pings: int, timeout: float) -> None:
         peer.offset = measure_offset(peer.client, pings, timeout)
         if peer.offset is None:
             peer.problem = "no answer to /sync/ping"
+            return
+        if story is None:
             return
         reply = peer.client.request("/open", story, always_reply=False, timeout=timeout)
         if not reply or reply.get("status") != "ok":
@@ -132,12 +135,38 @@ def spread(stamps: dict[str, dict], offsets: dict[str, float], key: str = "monot
     return max(values) - min(values)
 
 
-def go(kiosks: list[Kiosk], story: str, group: str | None = None, lead: float = 0.5, pings: int = PINGS,
-       timeout: float = 3.0, report: bool = True) -> dict:
-    """A synchronised start of `story` on `kiosks`. Returns the figures as a JSON-able dict."""
+def _connected(kiosks: list[Kiosk], story: str | None, pings: int, timeout: float) -> list[Peer]:
     peers = [Peer(kiosk) for kiosk in kiosks]
     with ThreadPoolExecutor(max_workers=max(1, min(16, len(peers)))) as pool:
         list(pool.map(lambda p: _prepare(p, story, pings, timeout), peers))
+    return peers
+
+
+def together(kiosks: list[Kiosk], address: str, *args, lead: float = 0.25, pings: int = 4,
+             timeout: float = 3.0) -> dict[str, dict]:
+    """One action for a synchronised group (pause, resume, next, previous, stop), timetagged to the same instant on
+    every kiosk's show clock, so the group stays together. {kiosk name: its reply}, like actions.fan_out."""
+    peers = _connected(kiosks, None, pings, timeout)
+    replies = {p.kiosk.name: {"status": "error", "error": {"code": "unreachable", "message": p.problem}}
+               for p in peers if p.problem}
+    ready = [p for p in peers if not p.problem]
+    try:
+        if ready:
+            schedule(ready, [(address, *args)], lead)
+        for peer in ready:
+            reply = peer.client.wait_reply(address, timeout + lead)
+            replies[peer.kiosk.name] = reply or {"status": "error", "error": {"code": "timeout", "message": "no reply"}}
+    finally:
+        for peer in peers:
+            if peer.client is not None:
+                peer.client.close()
+    return replies
+
+
+def go(kiosks: list[Kiosk], story: str, group: str | None = None, lead: float = 0.5, pings: int = PINGS,
+       timeout: float = 3.0, report: bool = True) -> dict:
+    """A synchronised start of `story` on `kiosks`. Returns the figures as a JSON-able dict."""
+    peers = _connected(kiosks, story, pings, timeout)
     problems = {p.kiosk.name: p.problem for p in peers if p.problem}
     ready = [p for p in peers if not p.problem]
     result: dict = {"ok": False, "story": story, "group": group, "kiosks": [p.kiosk.name for p in peers],

@@ -21,10 +21,11 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .actions import ACTIONS, fan_out
+from .actions import ACTIONS, TOGETHER, arguments, fan_out
 from .auth import LoginLimiter, check_passcode, new_token, same_token
 from .console import Console
 from .links import act
+from .sync import together
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +158,11 @@ def make_app(console: Console, secret: str, passcode_hash: str | None, staff_has
         if not targets:
             return error(404, "no such kiosk or group")
         try:
-            replies = await asyncio.to_thread(fan_out, targets, name, data.get("value"))
+            if isinstance(group, str) and name in TOGETHER:  # a synchronised group keeps its common show clock
+                replies = await asyncio.to_thread(together, targets, ACTIONS[name].address,
+                                                  *arguments(name, data.get("value")))
+            else:
+                replies = await asyncio.to_thread(fan_out, targets, name, data.get("value"))
         except ValueError as exc:
             return error(400, str(exc))
         where = kiosk or (f"group {group}" if group else "all kiosks")
