@@ -10,7 +10,7 @@ on its own.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -42,6 +42,7 @@ class Job:
     """What one message or one bundle asks of the show: its steps run in order in one loop turn."""
 
     steps: list[Step] = field(default_factory=list)
+    at: float | None = None  # a timetagged bundle's due time on the show's clock: its commands take effect then
 
 
 @dataclass
@@ -200,6 +201,8 @@ class Dispatcher:
             step.command = make(method.command or "", *args, source="osc")
         except CommandError as exc:
             raise OscError(exc.code, str(exc)) from None
+        if job.at is not None:
+            step.command = replace(step.command, meta={"at": job.at})
         if method.path == "go":
             now = self.clock()
             left = self.min_go_interval - (now - self.last_go)

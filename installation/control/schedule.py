@@ -72,11 +72,11 @@ class Schedule:
             return longest
         return max(0.0, min(longest, self.heap[0][0] - self.monotonic()))
 
-    def due(self) -> list[tuple[Any, list[osc.Message]]]:
-        """The groups whose time has come, in order."""
+    def due(self) -> list[tuple[float, Any, list[osc.Message]]]:
+        """The groups whose time has come, in order, each with the (monotonic) time it was due."""
         now = self.monotonic()
         ready = []
         while self.heap and self.heap[0][0] <= now:
-            _, _, owner, messages = heapq.heappop(self.heap)
-            ready.append((owner, messages))
+            at, _, owner, messages = heapq.heappop(self.heap)
+            ready.append((at, owner, messages))
         return ready

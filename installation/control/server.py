@@ -124,8 +124,9 @@ class OscServer:
     def _turn(self) -> None:
         self._reply_verdicts()
         self.pushes.flush()
-        for client, messages in self.schedule.due():
-            self._run_now(messages, client)
+        for due, client, messages in self.schedule.due():
+            # the show takes these commands as of their due time on its own clock (a synchronised start)
+            self._run_now(messages, client, at=self.app.clock() - (self.clock() - due))
         self._housekeeping()
 
     def _packet(self, data: bytes, client: Client) -> None:
@@ -161,8 +162,8 @@ class OscServer:
             self.schedule.add(due, now_unix, client, messages)
         self._submit(job)
 
-    def _run_now(self, messages: list[osc.Message], client: Client) -> None:
-        job = Job()
+    def _run_now(self, messages: list[osc.Message], client: Client, at: float | None = None) -> None:
+        job = Job(at=at)
         for message in messages:
             self.dispatcher.message(message, client, job)
         self._submit(job)

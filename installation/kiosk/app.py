@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import logging
 import os
 import queue
@@ -80,6 +81,9 @@ class App:
         self.last_frame = 0.0
         self.answer_now = False
         self.frame_times: list[float] | None = None
+        self.first_frame: dict | None = None  # the current scene's first presented frame and audio start (/state)
+        self._stamped: tuple | None = None
+        self._audio_started: float | None = None
         self._snapshot = self.show.snapshot()
         self._snapshot_lock = threading.Lock()
         self._published_version: int | None = None  # the first turn always publishes
@@ -184,6 +188,7 @@ class App:
         if kind == "narration.play":
             timing = self.library.timing(data["story"], data["scene"], data["language"], data["described"])
             self.narration.play(timing.narration)
+            self._audio_started = time.monotonic()
         elif kind == "narration.pause":
             self.narration.pause()
         elif kind == "narration.resume":
@@ -286,6 +291,8 @@ class App:
         self.images.hold(fading)
         if state.screen == "story" and not fading:
             story.prime_next(self.view())
+        elif state.screen == "note" and state.story:
+            story.prime(self.view(), 0)  # a synchronised start's first frame must not wait for its picture
         drawn = self.draw_if_needed(force)
         self.voice.update(self.view())
         self.publish()
@@ -300,6 +307,7 @@ class App:
             return
         self._published_version = version
         snap = self.show.snapshot()
+        snap["started"] = self.first_frame if snap["screen"] == "story" else None
         with self._snapshot_lock:
             self._snapshot = snap
         call_each(self.change_listeners, snap, what="state listener")
@@ -323,7 +331,8 @@ class App:
 
     def draw_if_needed(self, force: bool = False) -> bool:
         started = time.perf_counter()
-        if not force and not self.answer_now and started - self.last_frame < MIN_FRAME:
+        new_scene = self._scene_key() != self._stamped
+        if not force and not self.answer_now and not new_scene and started - self.last_frame < MIN_FRAME:
             return False
         self.answer_now = False
         view = self.view()
@@ -332,10 +341,30 @@ class App:
             return False
         self.draw(view)
         pygame.display.flip()
+        if new_scene:
+            self._stamp_started()
         if self.frame_times is not None:
             self.frame_times.append(time.perf_counter() - started)
         self.drawn, self.last_frame = key, started
         return True
+
+    def _scene_key(self) -> tuple | None:
+        state = self.show.state
+        return (state.story, state.scene, state.scene_started) if state.screen == "story" else None
+
+    def _stamp_started(self) -> None:
+        """Record when this scene's first frame was presented (CLOCK_MONOTONIC and wall clock), next to when it was
+        due on the show clock; synchronised screens are compared on these (docs/fleet.md)."""
+        monotonic, wall = time.monotonic(), time.time()
+        self._stamped = key = self._scene_key()
+        if key is None:
+            return
+        state = self.show.state
+        real = self.clock is time.monotonic
+        self.first_frame = {"scene": state.scene + 1, "wall": wall, "monotonic": monotonic,
+                        "target": state.scene_started + state.paused_total if real else None,
+                        "audio": self._audio_started if real else None}
+        self._published_version = None  # publish (and push) the stamp at once
 
     def draw(self, view: View | None = None) -> None:
         view = view or self.view()
@@ -348,7 +377,11 @@ class App:
         """One loop turn: step, then, if nothing was drawn, wait (without spinning) for an event or the next frame."""
         drew = self.step()
         if not drew:
-            event = pygame.event.wait(BUSY_WAIT_MS if self.animating() else IDLE_WAIT_MS)
+            wait = BUSY_WAIT_MS if self.animating() else IDLE_WAIT_MS
+            boundary = self.show.next_boundary()
+            if boundary is not None:  # wake for the scene boundary itself, not the next 4 ms slot after it
+                wait = max(1, min(wait, math.ceil((boundary - self.clock()) * 1000)))  # 0 would wait forever
+            event = pygame.event.wait(wait)
             if event.type not in (pygame.NOEVENT, WAKE):
                 pygame.event.post(event)
         return drew

@@ -70,6 +70,18 @@ class Show(Preferences):
             and self.position(now) < self.timing().length
         )
 
+    def scene_end(self) -> float:
+        """Show-clock time the current scene ends (its narration and hold), counted from its planned start."""
+        state = self.state
+        return state.scene_started + state.paused_total + self.timing().length + self._scene().hold
+
+    def next_boundary(self) -> float | None:
+        """When the picture must next change by itself (a scene boundary), or None."""
+        state = self.state
+        if state.screen != "story" or state.paused_at is not None or state.blackout:
+            return None
+        return self.scene_end()
+
     def idle_left(self, now: float | None = None) -> float | None:
         """Seconds until the idle reset while the warning shows, else None."""
         if self.state.warning_since is None:
@@ -105,6 +117,9 @@ class Show(Preferences):
     # ----------------------------------------------------------------- driving
     def dispatch(self, command: Command) -> Dispatched:
         now = self.now
+        at = command.meta.get("at")
+        if at is not None:  # scheduled on the show clock (a timetagged bundle): it took effect then, not now
+            now = min(now, float(at))
         self.update(now)
         state = self.state
         if command.from_visitor:
@@ -125,10 +140,11 @@ class Show(Preferences):
         """Advance time-driven behaviour: scene ends, idle warning and reset, a reloaded library at a safe point."""
         now = self.now if now is None else now
         state = self.state
-        if state.screen == "story" and state.paused_at is None and not state.blackout:
-            timing, hold = self.timing(), self._scene().hold
-            if self.position(now) >= timing.length + hold:
-                self._advance(now)
+        while state.screen == "story" and state.paused_at is None and not state.blackout:
+            boundary = self.scene_end()
+            if now < boundary:
+                break
+            self._advance(boundary)  # at the planned boundary: screens started together stay together
         if state.screen != "attract" and not state.blackout:
             if self.narration_playing(now):
                 state.last_activity = max(state.last_activity, now)

@@ -77,12 +77,16 @@ def source(view: View, scene_index: int):
 
 def prime_next(view: View) -> None:
     """Have the next scene's first frame ready before its transition begins."""
+    prime(view, view.state.scene + 1)
+
+
+def prime(view: View, index: int) -> None:
+    """Have scene `index`'s first frame ready (the first scene's while its content note shows)."""
     state = view.state
-    following = state.scene + 1
-    if following < view.show.scene_count():
-        image = source(view, following)
+    if index < view.show.scene_count():
+        image = source(view, index)
         if image is not None:
-            view.motion.prime((state.story, following), image, following, view.size)
+            view.motion.prime((state.story, index), image, index, view.size)
 
 
 def layer(view: View, scene_index: int, started: float, moving: bool = True):
