@@ -27,7 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cpu-seconds", type=float, default=10.0, help="how long each screen's CPU is measured")
     parser.add_argument("--rounds", type=int, default=5, help="taps of each kind for the during-a-tap frame times")
     parser.add_argument("--soak", type=int, default=10_000, help="scene changes in the soak (0: skip it)")
-    parser.add_argument("--only", help="comma-separated rows to run: frames, actions, cpu, memory, cold, soak, tap, osc")
+    parser.add_argument("--only", help="comma-separated rows to run: frames, actions, cpu, memory, cold, soak, tap, osc, "
+                        "sync")
+    parser.add_argument("--sync-runs", type=int, default=5, help="synchronised starts per sync row (default 5)")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -173,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
-    rows = set((args.only or "frames,actions,cpu,memory,cold,soak,tap,osc").split(","))
+    rows = set((args.only or "frames,actions,cpu,memory,cold,soak,tap,osc,sync").split(","))
     story = args.story or max(library.stories, key=lambda s: len(library.stories[s].scenes))
     hd = (1920, 1080)
     results: dict = {"config": str(config), "story": story, "audio": True, "frames": {}}
@@ -228,6 +230,14 @@ def run(args: argparse.Namespace) -> int:
         flood = results["osc_flood"] = osc_flood(config)
         print(f"OSC flood of {flood['count']} messages         frame p50 {flood['frame_p50_ms']:.1f} ms  "
               f"p99 {flood['frame_p99_ms']:.1f} ms; /go from a second client {flood['go_ms']} ms")
+    if "sync" in rows:  # three kiosk processes, one under faketime +2 s (docs/fleet.md)
+        from .fleet.bench import bench as sync_bench
+
+        sync = results["sync"] = sync_bench(args.sync_runs)
+        for row, label in (("loopback", "loopback"), ("delayed", "30 ms path to one")):
+            first, later = sync[row]["first_frame_ms"], sync[row]["later_boundaries_ms"]
+            print(f"sync spread, 3 kiosks, {label:<17} first frame p50 {first['p50']:.2f} ms  p99 {first['p99']:.2f} "
+                  f"ms; later boundaries p50 {later['p50']:.2f} ms  p99 {later['p99']:.2f} ms (n={later['n']})")
     results["peak_rss_mib"] = peak_rss_mib()
     print(f"peak RSS of the bench process {results['peak_rss_mib']} MiB")
     if args.json:
