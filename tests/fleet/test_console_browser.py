@@ -141,3 +141,34 @@ def test_action_without_login_is_refused(fleet_of_three, browser):
         })();""")
     assert codes == [401] * 5 + [429]
     assert "failed login(s) from 127.0.0.1" in served.log.read_text()
+
+
+def test_synchronised_start_from_the_console_shows_its_figures(tmp_path, console, browser):
+    from selenium.webdriver.support.ui import Select
+
+    from installation.fleet.bench import Trio
+
+    with Trio(tmp_path / "trio") as trio:
+        served = console(write_fleet(tmp_path, trio.kiosks, groups={"triptych": [k.name for k in trio.kiosks]}))
+        driver = browser(1280, 900)
+        log_in(driver, served.url)
+        for kiosk in trio.kiosks:
+            wait_status(driver, kiosk.name, {"attract", "end"})
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#group-story option"))
+        Select(driver.find_element(By.ID, "group")).select_by_value("triptych")
+        Select(driver.find_element(By.ID, "group-story")).select_by_value("quick")
+        driver.find_element(By.ID, "sync-go").click()
+        text = WebDriverWait(driver, WAIT).until(lambda d: d.execute_script(
+            "const e = document.getElementById('sync-summary'); return e && e.textContent"))
+        assert text.startswith("Synchronised start of quick on triptych: first-frame spread ") and text.endswith(" ms")
+        rows = driver.execute_script("return [...document.querySelectorAll('#sync tbody tr')]"
+                                     ".map(r => [...r.cells].map(c => c.textContent))")
+        assert [r[0] for r in rows] == ["kiosk-1", "kiosk-2", "kiosk-3"]
+        assert abs(float(rows[1][1].split()[0]) - 2000) < 5  # kiosk-2 runs under faketime +2 s
+        shown = float(text.split("spread ")[1].split()[0])
+        reports = [k.send("/state")["data"]["started"] for k in trio.kiosks]
+        if all(r and r["scene"] == 1 for r in reports):  # still on the first scene: compare with the kiosks' own
+            stamps = [r["monotonic"] for r in reports]
+            assert shown == pytest.approx((max(stamps) - min(stamps)) * 1000, abs=0.01)
+        for kiosk in trio.kiosks:
+            wait_status(driver, kiosk.name, {"playing", "end"})

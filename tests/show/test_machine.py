@@ -296,3 +296,22 @@ def test_a_refused_reload_shows_its_problems_until_one_succeeds(show, library):
     assert show.library is library
     show.dispatch(make("new_content", library, (), (), source="reload"))
     assert show.state.problems == ()
+
+
+def test_scene_boundaries_are_counted_from_the_planned_start_not_from_when_noticed(show, clock):
+    from dataclasses import replace
+
+    start = clock()
+    clock.advance(0.25)  # the timetagged /go was due 0.25 s ago: it takes effect then
+    show.dispatch(replace(make("go", "alpha", source="osc"), meta={"at": start}))
+    assert show.state.scene_started == start and show.position() == pytest.approx(0.25)
+    assert show.next_boundary() == pytest.approx(start + 9.0)  # 8 s narration + 1 s hold
+    clock.advance(9.0 + 0.3)  # the loop looks late
+    show.update()
+    assert show.state.scene == 1 and show.state.scene_started == pytest.approx(start + 9.0)
+    # a pause and resume due at given instants shift every later boundary by exactly the pause
+    clock.advance(1.0)
+    show.dispatch(replace(make("pause", source="osc"), meta={"at": start + 10.0}))
+    clock.advance(5.0)
+    show.dispatch(replace(make("resume", source="osc"), meta={"at": start + 12.0}))
+    assert show.next_boundary() == pytest.approx(start + 9.0 + 9.0 + 2.0)
