@@ -147,13 +147,18 @@ class KioskRun:
             return client.request(address, *args, passcode=PASSCODE, timeout=5.0)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        end_process(self.process)
+
+
+def end_process(process: subprocess.Popen) -> None:
+    """SIGTERM to the process group (as systemd would), SIGKILL if it is still there after 10 s."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
 
 
 def _raise_priority() -> None:

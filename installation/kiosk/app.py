@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gc
-import math
 import logging
+import math
 import os
 import queue
 import signal
@@ -362,8 +362,8 @@ class App:
         state = self.show.state
         real = self.clock is time.monotonic
         self.first_frame = {"scene": state.scene + 1, "wall": wall, "monotonic": monotonic,
-                        "target": state.scene_started + state.paused_total if real else None,
-                        "audio": self._audio_started if real else None}
+                            "target": state.scene_started + state.paused_total if real else None,
+                            "audio": self._audio_started if real else None}
         self._published_version = None  # publish (and push) the stamp at once
 
     def draw(self, view: View | None = None) -> None:

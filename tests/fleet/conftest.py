@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,25 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from installation.fleet.bench import PASSCODE as KIOSK_PASSCODE  # the kiosks' OSC control passcode
+from installation.fleet.bench import end_process, free_port
 from tests import REPO
 
 DEMO = REPO / "config" / "demo.yaml"
 PASSCODE = "console-pass-1"  # the console's technician passcode in these tests
-KIOSK_PASSCODE = "4821"  # the kiosks' OSC control passcode
-
-
-def free_port() -> int:
-    """A port free for both UDP and TCP on loopback (the kiosk listens on both)."""
-    while True:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
-            tcp.bind(("127.0.0.1", 0))
-            port = tcp.getsockname()[1]
-            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
-                try:
-                    udp.bind(("127.0.0.1", port))
-                except OSError:
-                    continue
-            return port
 
 
 def wait_until(predicate, timeout: float, step: float = 0.05, what: str = "condition"):
@@ -106,12 +92,8 @@ class KioskProcess:
             self.process.wait(timeout=10)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        if self.process is not None:
+            end_process(self.process)
 
 
 def start_all(kiosks: list[KioskProcess]) -> list[KioskProcess]:
@@ -152,13 +134,7 @@ class ConsoleProcess:
         self.url = match.group(1)
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        end_process(self.process)
 
 
 @pytest.fixture
