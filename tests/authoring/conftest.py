@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests import REPO
+from tests.builder import Project
 
 if str(REPO) not in sys.path:  # so the tests run without installing the package
     sys.path.insert(0, str(REPO))
@@ -50,7 +51,7 @@ STORY = textwrap.dedent(
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "stories").mkdir()
+    built = Project(tmp_path)
+    built.story("demo", STORY)
     (tmp_path / "media").mkdir()
-    (tmp_path / "stories" / "demo.yaml").write_text(STORY, encoding="utf-8")
     return tmp_path

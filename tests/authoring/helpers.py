@@ -16,15 +16,6 @@ def read_wav(path: Path) -> tuple[np.ndarray, int, int, int]:
     return np.frombuffer(frames, dtype=np.int16).astype(np.float64) / 32768.0, rate, channels, width
 
 
-def write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(rate)
-        handle.writeframes(np.clip(np.round(samples * 32767), -32768, 32767).astype(np.int16).tobytes())
-
-
 def voice_like(seconds: float, rate: int, seed: int = 1) -> np.ndarray:
     """A quiet, speech-like test signal: harmonics with a syllable-rate envelope and short gaps."""
     rng = np.random.default_rng(seed)

@@ -13,7 +13,9 @@ from installation.authoring.loudness import measure
 from installation.authoring.recordings import ffmpeg_executable
 from installation.cli import main
 
-from .helpers import read_wav, voice_like, write_wav
+from tests.builder import write_wav
+
+from .helpers import read_wav, voice_like
 
 WAV_CUES = [TimedCue(0.1, 1.4, "She had made a home in the city over five years."),
             TimedCue(1.5, 2.9, "She had friends and work she believed in.")]

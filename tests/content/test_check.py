@@ -14,7 +14,9 @@ from installation.authoring import lint
 from installation.content.check import check, probes
 from installation.content.linebreak import caption_lines, line_width
 
-from .project import CAPTIONS, EXHIBITION, STORY, Project, info_chunk, line_with, write_vtt, write_wav
+from tests.builder import info_chunk, write_tone, write_vtt
+
+from .project import CAPTIONS, EXHIBITION, LENGTH, STORY, Project, line_with
 from tests import REPO
 
 
@@ -164,9 +166,9 @@ def bad_project(root: Path) -> tuple[Project, dict[str, int], dict[str, int]]:
     # beta/door: English narration with an artist tag, whose second cue is too fast and outlasts the audio;
     # no Chinese narration. beta/wait: English narration far too quiet.
     narration = root / "media/narration/beta"
-    write_wav(narration / "door.en.wav", extra_chunk=info_chunk(IART="A Person", ISFT="Lavf"))
+    write_tone(narration / "door.en.wav", LENGTH, extra_chunk=info_chunk(IART="A Person", ISFT="Lavf"))
     write_vtt(narration / "door.en.vtt", [(0.2, 5.0, CAPTION_1), (5.0, 5.5, CAPTION_2)])
-    write_wav(narration / "wait.en.wav", seconds=8.0, lufs=-32.0)
+    write_tone(narration / "wait.en.wav", 8.0, lufs=-32.0)
     # delta is a link to a story outside the project; zeta does not parse; epsilon is withdrawn (and broken)
     (root.parent / "elsewhere.yaml").write_text(STORY.format(id="delta", name="Delta"), encoding="utf-8")
     os.symlink(root.parent / "elsewhere.yaml", root / "stories/delta.yaml")
@@ -314,7 +316,7 @@ def test_undecodable_narration_and_cue_file(project: Project, capsys):
     folder = project.root / "media/narration/alpha"
     (folder / "door.en.wav").write_bytes(b"RIFF\x00\x00\x00\x00WAVEjunk")
     (folder / "cell.en.vtt").write_text("WEBVTT\n\n00:00.500 --> 00:00.200\nBackwards.\n", encoding="utf-8")
-    write_wav(folder / "door.zh-Hant.wav", lufs=None)  # silence
+    write_tone(folder / "door.zh-Hant.wav", LENGTH, lufs=None)  # silence
     code, lines, _ = run_check(project.config, capsys)
     assert_problems(parsed(lines), [
         ("media/narration/alpha/door.en.wav", 1, "error", "narration cannot be decoded"),
@@ -329,7 +331,7 @@ def test_audio_tags_in_recordings(project: Project, capsys):
     from mutagen.wave import WAVE
 
     recording = project.root / "media/recordings/alpha/door.en.wav"
-    write_wav(recording)
+    write_tone(recording, LENGTH)
     tagged = WAVE(str(recording))
     tagged.add_tags()
     tagged.tags.add(TPE1(encoding=3, text=["A Person"]))

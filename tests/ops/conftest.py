@@ -3,17 +3,35 @@
 from __future__ import annotations
 
 import os
-import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
+from tests.builder import Project, exhibition_yaml, timed_story_yaml
+
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-FIXTURE = Path(__file__).resolve().parent / "fixture"
+# The ops tests' exhibition (live reload, schedule, statistics, service); line numbers matter to them.
+OPS = "# ops tests\n" + exhibition_yaml("ops-test", ("Ops test", "運作測試"), "ops-1", ["alpha", "beta", "gamma"],
+                                       "idle: {timeout: 60, warning: 20}\n") + """\
+hours:
+  timezone: America/Toronto
+  weekly:
+    tue: ["10:00-17:30"]
+    wed: ["10:00-17:30"]
+    thu: ["10:00-21:00"]
+    fri: ["10:00-17:30"]
+    sat: ["10:00-17:30"]
+    sun: ["10:00-17:30"]
+  closed: [2026-12-25]
+stats:
+  enabled: true
+"""
+SCENES = {"one": ("A door at night.", "夜裏的一道門。", "#283c78"), "two": ("A window at dawn.", "黎明時的一扇窗。", "#503c96"),
+          "three": ("A street in snow.", "雪中的街道。", "#783cb4")}
 
 
 @pytest.fixture(autouse=True)
@@ -27,10 +45,18 @@ def private_dirs(tmp_path, monkeypatch):
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A fresh copy of the fixture project; returns its exhibition file."""
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    return root / "config" / "ops.yaml"
+    """A small exhibition of three stories of three 2 s scenes, with opening hours and statistics; returns its
+    exhibition file."""
+    built = Project(tmp_path / "project", "config/ops.yaml")
+    built.exhibition(OPS)
+    for story_id in ("alpha", "beta", "gamma"):
+        built.story(story_id, timed_story_yaml(
+            story_id, tuple(SCENES), hold=0.5, captions=1, summary="A short test account",
+            epilogue="The report gives no further details.", epilogue_zh="報告沒有提供更多細節。",
+            alts=tuple((en, zh) for en, zh, _ in SCENES.values()), epilogue_last=True))
+        for scene, (_, _, colour) in SCENES.items():
+            built.image(f"images/{story_id}/{scene}.svg", colour, "#d8a25e", size=(320, 180))
+    return built.config
 
 
 def play_args(*argv: str):
