@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from tests import REPO
 HASHES = Path(__file__).with_name("report_10grams.txt")
 REPORT_NAME = "000_dd718a3659c07098.txt"
 N = 10

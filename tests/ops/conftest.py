@@ -1,4 +1,4 @@
-"""Ops tests: a temporary copy of a small project (tests/ops/fixture), a headless simulated App with ops attached."""
+"""Ops tests: a small project built with tests/builder.py, a headless simulated App with ops attached."""
 
 from __future__ import annotations
 
