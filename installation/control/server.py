@@ -29,14 +29,19 @@ log = logging.getLogger("installation.osc")
 
 
 class ErrorCounter(logging.Handler):
-    """Counts ERROR (and worse) log records: the kiosk's error count in /state."""
+    """Counts ERROR (and worse) log records: the kiosk's error count and last error line in /state."""
 
     def __init__(self):
         super().__init__(logging.ERROR)
         self.count = 0
+        self.last: str | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+        try:
+            self.last = record.getMessage()[:300]  # the message only: no traceback leaves the kiosk
+        except Exception:  # a record whose arguments do not fit its format
+            self.last = str(record.msg)[:300]
 
 
 ERRORS = ErrorCounter()
@@ -284,6 +289,7 @@ class OscServer:
             uptime=round(time.monotonic() - getattr(self.app, "started", time.monotonic()), 1),
             version=__version__,
             errors=ERRORS.count,
+            last_error=ERRORS.last,
             osc=dict(self.stats) | {"clients": len(self.gate.sessions) + len(self.transport.conns),
                                     "subscribers": len(self.pushes.subscribers)},
         )

@@ -170,3 +170,22 @@ def test_alerts_banner_log_and_webhook(caplog):
         assert {h["event"] for h in Hook.received} == {"alert", "recovered"}
     finally:
         server.shutdown()
+
+
+def test_a_kiosk_reports_its_last_error_line_and_the_tile_shows_it():
+    import logging
+
+    from installation.control.server import ErrorCounter
+
+    counter, logger = ErrorCounter(), logging.getLogger("tests.fleet.last-error")
+    logger.addHandler(counter)
+    logger.propagate = False
+    try:
+        logger.warning("not an error")
+        logger.error("image %s is missing", "images/x.svg")
+    finally:
+        logger.removeHandler(counter)
+    assert (counter.count, counter.last) == (1, "image images/x.svg is missing")
+    made = tile("k1", "h:1", (), Seen(state={"screen": "attract", "errors": 1, "last_error": counter.last},
+                                      last_answer=10.0), 10.5, 1, 5)
+    assert made["last_error"] == "image images/x.svg is missing" and made["status"] == "errors"
