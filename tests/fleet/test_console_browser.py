@@ -57,6 +57,11 @@ def test_tiles_for_every_kiosk_and_stop_all_reaches_every_kiosk(fleet_of_three, 
         assert tile.find_element(By.CLASS_NAME, "story").text == "bo-bo"
         assert tile.find_element(By.CLASS_NAME, "badge").text in ("playing", "support screen")
         assert tile.find_element(By.CLASS_NAME, "version").text.startswith("0.")
+    # a screenshot on request: the kiosk saves it (here on this machine) and the tile shows it
+    driver.find_element(By.CSS_SELECTOR, 'article.tile[data-kiosk="kiosk-1"] [data-action=screenshot]').click()
+    WebDriverWait(driver, WAIT).until(lambda d: d.execute_script(
+        "const i = document.querySelector('article.tile[data-kiosk=\"kiosk-1\"] img.shot');"
+        "return !i.hidden && i.complete && i.naturalWidth === 320"))
     driver.find_element(By.ID, "stop-all").click()
     dialog = driver.find_element(By.ID, "confirm")
     WebDriverWait(driver, WAIT).until(lambda d: dialog.is_displayed())
