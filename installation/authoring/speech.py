@@ -64,6 +64,8 @@ def engine_version() -> str:
 class Engine:
     """The process's espeak-ng library in synchronous mode, collecting samples through a callback."""
 
+    name = "espeak"
+
     def __init__(self) -> None:
         try:
             import espeakng_loader
