@@ -2,8 +2,8 @@
 the focused story card, the content note and its buttons, the end card with its resources, help, the idle warning.
 Nothing is said over a story's narration (turn on audio description for the pictures).
 
-Speech comes from the same offline engine as the narration (espeak-ng), on a worker thread, and plays on a mixer
-channel of its own at the visitor's volume. Whatever is newer interrupts what is still being said.
+Speech comes from eSpeak NG (the narration's Cantonese engine; it answers in ~10 ms, where the neural English
+voice needs a few hundred), on a worker thread, and plays on a mixer channel of its own at the visitor's volume. Whatever is newer interrupts what is still being said.
 """
 
 from __future__ import annotations
