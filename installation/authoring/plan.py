@@ -142,7 +142,10 @@ def _digest(job: Job, root: Path, files: dict[str, list]) -> str:
             subtitles = Path(job.subtitles)
             payload["subtitles"] = [subtitles.name, hashlib.sha256(subtitles.read_bytes()).hexdigest()]
         else:
+            from .align import ALIGNER
+
             payload["subtitles"] = None
+            payload["aligned"] = [ALIGNER, identity(job.language, "espeak")]
     else:
         payload["voice"] = identity(job.language, job.engine)
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
@@ -157,6 +160,7 @@ def make_plan(root: Path, stories: Iterable[str] | None = None, target: float = 
     from installation.content.schema import Cue
     from installation.content.yamlpos import load_yaml
 
+    from .align import is_automatic
     from .recordings import find_recording
 
     root = Path(root).resolve()
@@ -194,9 +198,11 @@ def make_plan(root: Path, stories: Iterable[str] | None = None, target: float = 
                 if recording is not None:
                     notes = [(shown(p, root), 1, f"ignored: {shown(recording.audio, root)} is used for this scene")
                              for p in recording.others + recording.other_subtitles]
+                    subtitles = recording.subtitles
+                    if subtitles is not None and is_automatic(subtitles):
+                        subtitles = None  # made by an earlier build, unchanged: aligned again if the audio changed
                     job = replace(job, recording=str(recording.audio),
-                                  subtitles=str(recording.subtitles) if recording.subtitles else None,
-                                  notes=tuple(notes))
+                                  subtitles=str(subtitles) if subtitles else None, notes=tuple(notes))
                     plan.jobs.append(replace(job, digest=_digest(job, root, files)))
                     continue
                 plan.jobs.append(_voiced(job, root, files, fast))

@@ -151,20 +151,18 @@ def _shared_out(texts: list[str], start: float, end: float, line: int) -> list:
 
 
 def _from_recording(job: Job, root: Path, warnings: list):
-    """Decode the curator's recording and take its cues from the subtitle file beside it."""
+    """Decode the curator's recording and take its cues from the subtitle file beside it (or align them)."""
     from .captions import read_subtitles
     from .recordings import decode
 
     recording = Path(job.recording)
     where = shown(recording, root)
+    samples, rate = decode(recording)
     if not job.subtitles:
-        stem = recording.with_suffix("")
-        raise JobError(where, 1, f"no subtitle file beside the recording: add {shown(stem, root)}.srt "
-                                 f"(or .vtt) with one cue per caption")
+        return _aligned(job, root, samples, rate, warnings)
     subtitles = Path(job.subtitles)
     sub_shown = shown(subtitles, root)
     cues = read_subtitles(subtitles, sub_shown)
-    samples, rate = decode(recording)
     length = len(samples) / rate
     if any(b.start < a.start for a, b in zip(cues, cues[1:])):
         warnings.append((sub_shown, cues[0].line, "cues are not in time order; they are sorted", "warning"))
@@ -190,6 +188,33 @@ def _from_recording(job: Job, root: Path, warnings: list):
         warnings.append((sub_shown, 1, f"{len(fixed)} cues, but the story has {len(job.items)} captions for "
                                        f"this scene; the file's cues are shown", "warning"))
     return samples, rate, fixed, {"source": "recording", "recording": where}
+
+
+def _aligned(job: Job, root: Path, samples, rate: int, warnings: list):
+    """Cues aligned to the recording (align.py), written as a .vtt beside it for the curator to see and correct."""
+    from .align import DOUBTFUL, AlignmentError, align, aligned_vtt
+    from .captions import TimedCue, write_atomic
+
+    recording = Path(job.recording)
+    where = shown(recording, root)
+    texts = [" ".join(item.text.split()) for item in job.items]
+    try:
+        aligned = align(samples, rate, texts, job.language, MIN_CUE, CUE_GAP, PAUSE)
+    except AlignmentError as exc:
+        raise JobError(where, 1, f"cannot time the captions to this recording: {exc}") from None
+    vtt = recording.with_suffix(".vtt")
+    text = aligned_vtt(aligned, f"{job.story_file}, scene {job.scene}, {job.language}")
+    write_atomic(vtt, text.encode("utf-8"))
+    lines = [number for number, line in enumerate(text.splitlines(), 1) if "-->" in line]
+    cues = []
+    for cue, item, line in zip(aligned, job.items, lines):
+        if cue.confidence < DOUBTFUL:
+            warnings.append((shown(vtt, root), line, f"caption timed with low confidence ({cue.confidence:.2f}: "
+                             f"{cue.reason}); listen to it and correct the time in this file", "warning"))
+        cues.append(TimedCue(cue.start, cue.end, cue.text, item.line))
+    confidence = min(cue.confidence for cue in aligned)
+    return samples, rate, cues, {"source": "recording", "recording": where, "aligned": shown(vtt, root),
+                                 "confidence": confidence}
 
 
 def _write(job: Job, samples, rate: int, cues) -> dict:

@@ -135,8 +135,9 @@ class Engine:
             raise SpeechError(f"espeak-ng refused the voice {name!r}")
         self._voice = name
 
-    def synthesise(self, text: str, language: str, rate: int | None = None) -> Speech:
-        """Speak `text` in `language` at `rate` words per minute; returns the samples with edge silence trimmed."""
+    def synthesise(self, text: str, language: str, rate: int | None = None, variant: str = "") -> Speech:
+        """Speak `text` in `language` at `rate` words per minute; returns the samples with edge silence trimmed.
+        `variant`: one of espeak's voice variants (e.g. "f2", a higher voice), for a second, different speaker."""
         import numpy as np
 
         text = " ".join(text.split())
@@ -144,7 +145,7 @@ class Engine:
             raise SpeechError("nothing to say (empty text)")
         rate = int(min(MAX_RATE, max(MIN_RATE, rate or RATES.get(language, 150))))
         with self._lock:
-            voice = self.voice_for(language)
+            voice = self.voice_for(language) + (f"+{variant}" if variant else "")
             self._select(voice)  # never synthesise unless this succeeded
             if self._lib.espeak_SetParameter(_PARAM_RATE, rate, 0) != _EE_OK:
                 raise SpeechError(f"espeak-ng refused the rate {rate}")
