@@ -521,3 +521,22 @@ def test_shipped_exhibitions_have_no_errors(name: str):
     errors = [str(p) for p in report.problems if p.level == "error"]
     assert errors == [], "\n".join(errors)
     assert report.stories
+
+
+def test_doubtful_automatic_alignment_of_a_recording_is_a_warning(project: Project, capsys):
+    from installation.authoring.align import AlignedCue, aligned_vtt
+
+    folder = project.root / "media/recordings/alpha"
+    write_wav(folder / "door.en.wav")
+    cues = [AlignedCue(0.2, 1.4, "Sure.", 0.97), AlignedCue(1.5, 1.9, "Squeezed.", 0.8),
+            AlignedCue(2.0, 2.9, "Unsure.", 0.1, "silence where the cue should be")]
+    (folder / "door.en.vtt").write_text(aligned_vtt(cues, "stories/alpha.yaml, scene door, en"), encoding="utf-8")
+    write_vtt(folder / "cell.en.vtt", [(0.0, 0.3, "Hand-made files are the curator's.")])
+    code, lines, _ = run_check(project.config, capsys)
+    shown = "media/recordings/alpha/door.en.vtt"
+    assert [p for p in parsed(lines) if p[0].startswith("media/recordings")] == [
+        (shown, 13, "warning", "caption timed automatically is squeezed to 0.40 s on screen (at least 0.83 s)"),
+        (shown, 18, "warning", "caption timed automatically with low confidence (0.10: silence where the cue "
+                               "should be): listen and correct its time"),
+    ]
+    assert code == 0

@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import probes
-from .findings import Recorder, _target
+from .findings import WARNING, Recorder, _target
 
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+AUTOMATIC = "NOTE Timed automatically"  # the header of a .vtt that the narration build aligned to a recording
+DOUBTFUL = 0.5  # confidence below which an aligned cue is reported
 
 
 class MediaRules(Recorder):
@@ -50,3 +52,45 @@ class MediaRules(Recorder):
             if path.suffix.lower() in (".wav", ".flac", ".ogg", ".mp3") and path.is_file():
                 for message in probes.audio_tag_problems(path):
                     self.add(self.shown(path), 1, message)
+            elif path.suffix.lower() == ".vtt" and path.is_file():
+                self.check_alignment(path)
+
+    def check_alignment(self, path: Path) -> None:
+        """Captions the build timed to a recording by itself: say where it was unsure (the curator listens there)."""
+        from .captions import MIN_CUE
+
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return  # a subtitle file that cannot be read is reported by the narration build
+        if not any(line.startswith(AUTOMATIC) for line in lines[:4]):
+            return
+        confidence, why = 1.0, ""
+        for number, line in enumerate(lines, 1):
+            if line.startswith("NOTE confidence "):
+                value, _, why = line[len("NOTE confidence "):].partition(" ")
+                try:
+                    confidence = float(value)
+                except ValueError:
+                    confidence = 1.0
+                why = why.strip("() ")
+            elif "-->" in line:
+                start, end = (_seconds(part.split()[0]) if part.split() else None for part in line.split("-->", 1))
+                if confidence < DOUBTFUL:
+                    self.add(self.shown(path), number, f"caption timed automatically with low confidence "
+                             f"({confidence:.2f}{': ' + why if why else ''}): listen and correct its time", WARNING)
+                elif start is not None and end is not None and end - start < MIN_CUE - 0.01:
+                    self.add(self.shown(path), number, f"caption timed automatically is squeezed to "
+                             f"{end - start:.2f} s on screen (at least {MIN_CUE:.2f} s)", WARNING)
+                confidence, why = 1.0, ""
+
+
+def _seconds(stamp: str) -> float | None:
+    try:
+        parts = [float(part) for part in stamp.split(":")]
+    except ValueError:
+        return None
+    total = 0.0
+    for part in parts:
+        total = total * 60 + part
+    return total
