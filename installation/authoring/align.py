@@ -277,6 +277,18 @@ def is_automatic(path) -> bool:
     return stamp == _checksum("NOTE confidence" + body)
 
 
+def doubtful(path) -> int:
+    """How many cues of an aligned .vtt have a confidence below DOUBTFUL."""
+    count = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("NOTE confidence "):
+            try:
+                count += float(line.split()[2]) < DOUBTFUL
+            except (IndexError, ValueError):
+                continue
+    return count
+
+
 def _checksum(body: str) -> str:
     import hashlib
 

@@ -201,6 +201,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     run_parser.add_argument("--fast", action="store_true",
                             help="eSpeak NG only, for tests: seconds instead of minutes; keeps narration already "
                                  "made by the neural English voice")
+    from . import script, status
+
+    script.add_arguments(actions)
+    status.add_arguments(actions)
 
 
 def _target(text: str) -> float:
@@ -216,7 +220,7 @@ def _target(text: str) -> float:
 def _root(args: argparse.Namespace) -> Path:
     if args.root:
         return args.root
-    if args.config:
+    if getattr(args, "config", None):
         from installation.content.load import project_root
 
         return project_root(args.config)
@@ -224,13 +228,17 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.config and not Path(args.config).is_file():
+    if getattr(args, "config", None) and not Path(args.config).is_file():
         print(f"{args.config}:1: error: file not found", file=sys.stderr)
         return 1
     root = _root(args).resolve()
     if not (root / "stories").is_dir():
         print(f"{root}: no stories/ folder here (use --root or --config)", file=sys.stderr)
         return 1
+    if args.media_action in ("script", "status"):
+        from . import script, status
+
+        return (script if args.media_action == "script" else status).run(args, root)
 
     def report(problem: Problem) -> None:
         from tqdm import tqdm
