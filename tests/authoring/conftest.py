@@ -55,3 +55,13 @@ def project(tmp_path: Path) -> Path:
     built.story("demo", STORY)
     (tmp_path / "media").mkdir()
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def espeak_unless_neural(request, monkeypatch):
+    """The builder's tests speak with eSpeak NG (seconds); those marked `neural` use piper's voice (slow on a busy
+    machine). The engine is chosen when the build is planned, in this process, so worker processes follow it."""
+    if request.node.get_closest_marker("neural") is None:
+        from installation.authoring import neural
+
+        monkeypatch.setattr(neural, "available", lambda: False)

