@@ -98,7 +98,8 @@ def test_a_silent_recording_without_subtitles_is_one_clear_line_and_the_rest_sti
     assert re.match(r"narration: 3 built, 0 skipped, 1 failed;", out)
     assert not (project / "media" / "narration" / "demo" / "one.en.wav").exists()
 
-    # adding the SRT fixes it
+    # a real take (here with its own SRT) fixes it
+    write_wav(recording, voice_like(3.0, 48000), 48000)
     write_subtitles(recording.with_suffix(".srt"), WAV_CUES)
     summary = narration.build(project, workers=1, fast=True)
     assert (summary.built, summary.failed) == (1, 0)
