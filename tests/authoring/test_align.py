@@ -15,7 +15,7 @@ from installation.authoring.align import align, is_automatic
 from installation.authoring.align_measure import measure, recording
 from installation.authoring.captions import read_subtitles
 
-from .helpers import write_wav
+from tests.builder import write_wav
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.neural  # the "recordings" are spoken by piper; aligning them uses eSpeak NG

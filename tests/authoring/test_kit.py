@@ -11,7 +11,9 @@ import pytest
 
 from installation.cli import main
 
-from .helpers import voice_like, write_wav
+from tests.builder import write_wav
+
+from .helpers import voice_like
 
 
 def test_script_per_story_and_language_as_text_and_pdf(project: Path, tmp_path: Path, capsys):

@@ -527,7 +527,7 @@ def test_doubtful_automatic_alignment_of_a_recording_is_a_warning(project: Proje
     from installation.authoring.align import AlignedCue, aligned_vtt
 
     folder = project.root / "media/recordings/alpha"
-    write_wav(folder / "door.en.wav")
+    write_tone(folder / "door.en.wav", 3.0)
     cues = [AlignedCue(0.2, 1.4, "Sure.", 0.97), AlignedCue(1.5, 1.9, "Squeezed.", 0.8),
             AlignedCue(2.0, 2.9, "Unsure.", 0.1, "silence where the cue should be")]
     (folder / "door.en.vtt").write_text(aligned_vtt(cues, "stories/alpha.yaml, scene door, en"), encoding="utf-8")
