@@ -12,7 +12,7 @@ from .config import Kiosk
 
 log = logging.getLogger(__name__)
 
-SERVICE = "_installation-osc._tcp.local."
+SERVICE = "_kiosk-osc._tcp.local."  # DNS-SD service names are at most 15 bytes
 
 
 def announce(name: str, port: int, address: str | None = None, stop: threading.Event | None = None) -> int:
