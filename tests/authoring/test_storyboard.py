@@ -163,3 +163,21 @@ def test_layout_prefers_few_pages_then_large_tiles(tmp_path: Path):
     assert layout.pages == 1 and layout.per_page < 6 and layout.scale >= sb.COMFORTABLE  # two scenes: big tiles
     layout, _ = sb.page_layout(long)
     assert (layout.columns, layout.rows, layout.pages) == (2, 3, 1)
+
+
+def test_a_recording_timed_automatically_shows_its_aligned_times(tmp_path: Path, drawn: list[str]):
+    from installation.authoring import build as narration
+    from installation.authoring.align_measure import recording
+    from installation.authoring.captions import read_subtitles
+    from installation.authoring.sheets import clock
+    from tests.builder import write_wav
+
+    project = make_good_project(tmp_path / "project")
+    audio, rate, _ = recording(CAPTIONS["door"]["zh-Hant"], "zh-Hant", seed=4)  # a second Cantonese voice
+    write_wav(project.root / "media/recordings/alpha/door.zh-Hant.wav", audio, rate)
+    assert narration.build(project.root, ["alpha"], workers=1, fast=True).ok
+    aligned = read_subtitles(project.root / "media/recordings/alpha/door.zh-Hant.vtt")
+    written, failures = sb.storyboard(project.config, tmp_path / "out", ["alpha"], pdf=False, checks=False)
+    assert failures == [] and written
+    for cue in aligned:
+        assert f"{clock(cue.start)}–{clock(cue.end)}" in drawn
