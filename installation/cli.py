@@ -20,6 +20,8 @@ SUBCOMMANDS = {
     "report": ("installation.ops.report", "visitor statistics as CSV, charts and a summary"),
     "service": ("installation.ops.service", "install or inspect the systemd service"),
     "logs": ("installation.ops.logs", "show the kiosk's recent log lines"),
+    "deploy": ("installation.ops.deploy", "install, update or roll back kiosks with Ansible (docs/deploy.md)"),
+    "release": ("installation.ops.release", "content releases on a kiosk: id, verify, switch, rollback, prune"),
 }
 
 

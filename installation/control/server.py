@@ -288,6 +288,7 @@ class OscServer:
             exhibition=exhibition.id,
             uptime=round(time.monotonic() - getattr(self.app, "started", time.monotonic()), 1),
             version=__version__,
+            release=getattr(self.app, "release", None),
             errors=ERRORS.count,
             last_error=ERRORS.last,
             osc=dict(self.stats) | {"clients": len(self.gate.sessions) + len(self.transport.conns),

@@ -76,6 +76,8 @@ class App:
         self.step_hooks: list[Callable[[], None]] = []  # once per loop turn, after drawing
         self.draw_hooks: list[Callable[[pygame.Surface, View], None]] = []  # over the finished picture
         self.close_hooks: list[Callable[[], None]] = []
+        self.frame_listeners: list[Callable[[float], None]] = []  # seconds each drawn frame took (metrics)
+        self.release: str | None = None  # id of the loaded content (installation.ops.release)
         self.running = True
         self.drawn: tuple | None = None
         self.last_frame = 0.0
@@ -343,8 +345,10 @@ class App:
         pygame.display.flip()
         if new_scene:
             self._stamp_started()
+        took = time.perf_counter() - started
         if self.frame_times is not None:
-            self.frame_times.append(time.perf_counter() - started)
+            self.frame_times.append(took)
+        call_each(self.frame_listeners, took, what="frame listener")
         self.drawn, self.last_frame = key, started
         return True
 

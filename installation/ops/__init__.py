@@ -111,6 +111,11 @@ def attach(app, args: argparse.Namespace, config: Path, now: Callable[[], dateti
 
     reloader.listeners.append(reloaded)
 
+    # the release id of what is loaded (/state `release`): a deployed release's manifest, else the content's hash
+    from .release import track
+
+    reloader.listeners.append(track(app))
+
     # systemd: READY=1 after the first loop turn, WATCHDOG=1 while the loop turns
     ops.notifier = Notifier(status=lambda: f"screen={app.show.state.screen}" + (" blackout" if app.show.state.blackout else ""))
     app.step_hooks.append(ops.notifier)

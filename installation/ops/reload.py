@@ -149,6 +149,7 @@ class Reloader:
         from ..content.load import load_library
 
         started = time.perf_counter()
+        self._follow_release()
         try:
             library, problems = load_library(self.config, self.root)
         except Exception as exc:  # the loader should report, not raise; never let a reload take the kiosk down
@@ -183,6 +184,13 @@ class Reloader:
                                changed if outcome.accepted else (), self.shown, source="reload"))
             self.wake.notify_all()
         return outcome
+
+    def _follow_release(self) -> None:
+        """A deployed kiosk plays `current/config/…`: after a release switch that resolves to a new folder."""
+        resolved = self.config.resolve().parent
+        if resolved.name == "config" and resolved.parent != self.root:
+            log.info("content folder is now %s", resolved.parent)
+            self.root, self.media = resolved.parent, resolved.parent / "media"
 
     def wait_loads(self, count: int, timeout: float = 10.0) -> bool:
         """Tests: wait until `count` loads have run."""

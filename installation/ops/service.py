@@ -52,6 +52,9 @@ def quote(arg: str) -> str:
 
 
 def project_root_of(config: Path) -> Path:
+    """The project folder, symlinks kept: a deployed kiosk's unit names `current/…`, which a release switch moves."""
+    if config.parent.name == "config":
+        return config.parent.parent
     from ..content.load import project_root
 
     return project_root(config)
@@ -60,7 +63,7 @@ def project_root_of(config: Path) -> Path:
 def unit_text(config: Path, user: bool = True, python: str | None = None, account: str | None = None,
               play_args: list[str] | tuple[str, ...] = (), watchdog: int = WATCHDOG_SEC,
               restart: int = RESTART_SEC) -> str:
-    config = Path(config).resolve()
+    config = Path(os.path.abspath(config))
     root = project_root_of(config)
     python = python or sys.executable
     command = " ".join(quote(a) for a in [python, "-m", "installation", "play", "--config", str(config), *play_args])
@@ -139,8 +142,8 @@ def install(args: argparse.Namespace) -> int:
     from ..content.project import default_config
 
     user = not args.system
-    config = (args.config or default_config()).resolve()
-    if not config.exists():
+    config = Path(os.path.abspath(args.config or default_config()))
+    if not config.exists() and not args.print_only:
         print(f"service: no exhibition file at {config}", file=sys.stderr)
         return 2
     text = unit_text(config, user=user, account=args.account, play_args=args.play_args)
