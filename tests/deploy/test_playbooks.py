@@ -125,6 +125,7 @@ def test_a_deploy_cut_short_leaves_the_old_release_or_the_new_one(project, tmp_p
     for moment, condition in moments.items():
         run = start_deploy("content", *target, "--project", str(project))
         assert wait_for(lambda: condition() or run.poll() is not None, timeout=300), moment
+        assert run.poll() is None, f"the run ended before it could be cut short {moment}"
         kill_group(run)
         assert live(base) in (old, new), moment  # one whole release, never a mix
     assert live(base) == old or live(base) == new
