@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,33 @@ def test_a_deploy_cut_short_leaves_the_old_release_or_the_new_one(project, tmp_p
     assert live(base) == new
     assert not [p for p in releases.iterdir() if p.name.startswith(rel.INCOMING)]  # cut-short copies cleaned up
     assert sorted(p.name for p in releases.iterdir()) == sorted({old, new})
+
+
+def test_software_playbook_installs_the_program_and_its_unit(tmp_path):
+    """deploy/software.yml into a temporary kiosk folder: no apt and no systemctl here, and the program's
+    dependencies come from this test run's environment (a .pth file) instead of the package index."""
+    base = tmp_path / "kiosk"
+    venv = base / "app" / ".venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    site = subprocess.run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    import sysconfig
+
+    Path(site, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    units = tmp_path / "units"
+    units.mkdir()
+    settings = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable, "kiosk_base": str(base),
+                "kiosk_exhibition": "ops", "kiosk_apt": False, "kiosk_service": False, "kiosk_unit_dir": str(units),
+                "kiosk_pip_extra_args": "--no-deps", "kiosk_osc_port": 53123, "kiosk_metrics_port": 9464,
+                "kiosk_play_args": ["--display", "1"]}
+    inventory = write_inventory(tmp_path / "inventory.yml", {"kiosk-s": settings})
+    done = deploy("software", "-i", str(inventory))
+    assert done.returncode == 0, done.stdout + done.stderr
+    unit = (units / "installation-kiosk.service").read_text(encoding="utf-8")
+    assert re.search(rf"^ExecStart={re.escape(str(venv))}/bin/python[0-9.]* -m installation play --config "
+                     rf"{re.escape(str(base))}/current/config/ops.yaml --no-watch --osc-port 53123 --metrics-port 9464 "
+                     r"--metrics-host 127.0.0.1 --display 1$", unit, re.M), unit
+    assert f"WorkingDirectory={base}/current" in unit and "Type=notify" in unit
+    ran = subprocess.run([str(venv / "bin" / "python"), "-c", "import installation; print(installation.__file__)"],
+                         capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert ran.stdout.startswith(site)  # the copy installed on the kiosk, not this checkout
