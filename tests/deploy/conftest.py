@@ -48,7 +48,7 @@ def project(tmp_path) -> Path:
 def kiosk_vars(base: Path, exhibition: str, port: int, wait: float = 1) -> dict:
     return {"ansible_connection": "local", "ansible_python_interpreter": sys.executable, "kiosk_base": str(base),
             "kiosk_venv": str(VENV), "kiosk_exhibition": exhibition, "kiosk_osc_port": port,
-            "kiosk_reload_wait": wait, "kiosk_check_args": ["--no-audio"]}
+            "kiosk_reload_wait": wait, "kiosk_check_args": ["--no-audio"], "kiosk_service": False}
 
 
 def write_inventory(path: Path, hosts: dict[str, dict]) -> Path:
