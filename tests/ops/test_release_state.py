@@ -13,7 +13,7 @@ def test_state_reports_the_release_of_what_was_loaded(kiosk, project):
     deadline = time.monotonic() + 30
     while app.release is None and time.monotonic() < deadline:  # hashed off the render thread
         time.sleep(0.01)
-    server = OscServer(app, Settings(port=0), wake_app=False)
+    server = OscServer(app, Settings(port=0))
     try:
         state = server.state_data(app.snapshot())
     finally:
