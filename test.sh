@@ -4,7 +4,7 @@
 # (./run.sh) is kept. The tests of the neural voice build their own small projects.
 set -euo pipefail
 cd "$(dirname "$0")"
-PIP_EXTRAS="[test]" EXTRA_APT_PACKAGES="liblo-tools systemd chromium chromium-driver faketime poppler-utils" source scripts/setup.sh
+PIP_EXTRAS="[test]" EXTRA_APT_PACKAGES="liblo-tools systemd chromium chromium-driver faketime poppler-utils prometheus" source scripts/setup.sh
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy PYGAME_HIDE_SUPPORT_PROMPT=1
 .venv/bin/installation media build --fast || echo "test: narration build reported problems (the story tests will say which)" >&2
 exec .venv/bin/python -m pytest -q "$@"

@@ -203,6 +203,14 @@ class OscConfig(Model):
         return value
 
 
+class MetricsConfig(Model):
+    """Prometheus metrics over HTTP (docs/deploy.md, Monitoring)."""
+
+    port: int = Field(default=9464, ge=0, le=65535)  # 0: any free port (logged)
+    host: str = Field(default="127.0.0.1", min_length=1, max_length=255)  # 0.0.0.0 for the gallery's Prometheus
+    enabled: bool = True
+
+
 class Exhibition(Model):
     id: str = Field(pattern=ID_PATTERN)
     title: Text
@@ -218,6 +226,7 @@ class Exhibition(Model):
     osc: OscConfig | None = None
     hours: Hours | None = None
     stats: StatsSettings = StatsSettings()
+    metrics: MetricsConfig | None = None
 
     @model_validator(mode="after")
     def _default_in_languages(self) -> "Exhibition":

@@ -26,6 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--no-watch", action="store_true", help="do not reload when content files change")
     group.add_argument("--hours", action="store_true",
                        help="apply opening hours in a window too (they always apply full screen)")
+    group.add_argument("--metrics-port", type=int, metavar="N",
+                       help="Prometheus metrics on this port (overrides the exhibition's metrics: port; 0 = any free)")
+    group.add_argument("--metrics-host", metavar="ADDRESS",
+                       help="metrics listen address (default 127.0.0.1; 0.0.0.0 for the gallery's Prometheus)")
+    group.add_argument("--no-metrics", action="store_true", help="no metrics, whatever the exhibition file says")
     group.add_argument("--log-file", action="store_true",
                        help="also write the rotating log file when windowed (always when full screen)")
 
@@ -48,6 +53,7 @@ class Ops:
     scheduler: object | None = None
     reloader: object | None = None
     notifier: object | None = None
+    metrics: object | None = None
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:
@@ -115,6 +121,13 @@ def attach(app, args: argparse.Namespace, config: Path, now: Callable[[], dateti
     from .release import track
 
     reloader.listeners.append(track(app))
+
+    # Prometheus metrics, when --metrics-port or the exhibition's metrics: asks for them
+    from .metrics import attach as attach_metrics
+
+    ops.metrics = attach_metrics(app, args)
+    if ops.metrics is not None:
+        ops.closers.append(ops.metrics.close)
 
     # systemd: READY=1 after the first loop turn, WATCHDOG=1 while the loop turns
     ops.notifier = Notifier(status=lambda: f"screen={app.show.state.screen}" + (" blackout" if app.show.state.blackout else ""))

@@ -20,6 +20,7 @@ import yaml
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 DEFAULT_FLEET = Path("config/fleet.yaml")
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+DONE = {"stats": "statistics fetched"}  # how the end of a run is put, when not "deploy <name>"
 PLAYBOOKS = {"software": "install or update the kiosk program and its systemd service",
              "content": "deploy config/, stories/ and media/ as a new release (checked, then switched atomically)",
              "rollback": "switch every kiosk back to its previous release"}
@@ -47,7 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def add_target_arguments(parser: argparse.ArgumentParser) -> None:
     """Which kiosks: the fleet file or an Ansible inventory, narrowed with --limit; more Ansible variables with -e."""
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--fleet", type=Path, help=f"fleet file (default {DEFAULT_FLEET})")
+    where.add_argument("--fleet", type=Path, nargs="?", const=DEFAULT_FLEET, metavar="FILE",
+                       help=f"the kiosks of this fleet file (default {DEFAULT_FLEET})")
     where.add_argument("-i", "--inventory", type=Path, help="an Ansible inventory instead (e.g. deploy/inventory.yml)")
     parser.add_argument("--limit", help="only these kiosks or groups (Ansible's --limit, e.g. kiosk-1 or foyer)")
     parser.add_argument("-e", "--extra", action="append", default=[], metavar="NAME=VALUE",
@@ -144,14 +146,14 @@ def run_playbook(name: str, args: argparse.Namespace) -> int:
             done = subprocess.run(command, env=env)
         except OSError as exc:
             raise DeployError(f"cannot run ansible-playbook: {exc}") from None
+    what = DONE.get(name, f"deploy {name}")
     if done.returncode == 0:
-        print(f"deploy {name}: done on every kiosk")
+        print(f"{what}: done on every kiosk")
     elif done.returncode in (2, 4):
-        print(f"deploy {name}: some kiosks were not {'deployed' if name != 'rollback' else 'rolled back'} or not "
-              "reachable; each keeps playing what it played (the summary above says which)", file=sys.stderr)
+        print(f"{what}: not done on some kiosks (unreachable, or a step failed); the summary above says which and "
+              "why", file=sys.stderr)
     else:
-        print(f"deploy {name}: ansible-playbook stopped with code {done.returncode} (its message is above)",
-              file=sys.stderr)
+        print(f"{what}: ansible-playbook stopped with code {done.returncode} (its message is above)", file=sys.stderr)
     return done.returncode
 
 

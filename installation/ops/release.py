@@ -47,8 +47,9 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def content_files(root: Path) -> dict[str, str]:
-    """Every content file under root (config/, stories/, media/; hidden names left out) → its SHA-256."""
+def content_files(root: Path, known: dict | None = None) -> dict[str, str]:
+    """Every content file under root (config/, stories/, media/; hidden names left out) → its SHA-256. With `known`
+    (path → [size, mtime_ns, hash], updated here), a file whose size and time are unchanged is not read again."""
     files: dict[str, str] = {}
     for top in CONTENT:
         for base, dirs, names in os.walk(root / top):
@@ -57,7 +58,15 @@ def content_files(root: Path) -> dict[str, str]:
                 if name.startswith("."):
                     continue
                 path = Path(base) / name
-                files[path.relative_to(root).as_posix()] = file_hash(path)
+                relative = path.relative_to(root).as_posix()
+                if known is None:
+                    files[relative] = file_hash(path)
+                    continue
+                stat = path.stat()
+                entry = known.get(str(path))
+                if not (isinstance(entry, list) and entry[:2] == [stat.st_size, stat.st_mtime_ns]):
+                    entry = known[str(path)] = [stat.st_size, stat.st_mtime_ns, file_hash(path)]
+                files[relative] = entry[2]
     return files
 
 
@@ -85,9 +94,29 @@ def read_manifest(root: Path) -> dict | None:
 
 
 def loaded_release(root: Path) -> str:
-    """The id of the content at root: a deployed release's manifest says it; a plain checkout is hashed."""
+    """The id of the content at root: a deployed release's manifest says it; a plain checkout is hashed (files
+    unchanged since the last start are not read again: their hashes are kept in the state directory)."""
     data = read_manifest(root)
-    return data["id"] if data else manifest(root)["id"]
+    if data:
+        return data["id"]
+    from .paths import state_dir
+
+    cache = state_dir() / "content-hashes.json"
+    try:
+        known = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    if not isinstance(known, dict):
+        known = {}
+    release = release_id(content_files(root, known))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(known), encoding="utf-8")
+        os.replace(temporary, cache)
+    except OSError:
+        pass  # only a cache
+    return release
 
 
 def track(app) -> Callable[[object], None]:
@@ -154,12 +183,12 @@ def releases(base: Path) -> list[str]:
     return [p.name for p in sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)]
 
 
-def switch(base: Path, release: str) -> str | None:
+def switch(base: Path, release: str, verified: bool = False) -> str | None:
     """Point `current` at releases/<release> atomically; returns the id it pointed to before."""
     target = base / RELEASES / release
     if not ID_PATTERN.match(release) or not target.is_dir():
         raise ReleaseError(f"{target}: no such release")
-    problems = verify(target)
+    problems = [] if verified else verify(target)
     if problems:
         raise ReleaseError(f"{target}: incomplete release: {problems[0]}" +
                            (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
@@ -213,15 +242,15 @@ def prune(base: Path, keep: int = DEFAULT_KEEP) -> list[str]:
 
 
 def pack(root: Path, out: Path) -> str:
-    """A tar.gz of the project's content and its release.json, all under `.incoming-<id>/` (where a kiosk unpacks it
-    inside releases/), for the deploy to copy; returns the release id."""
+    """A tar of the project's content and its release.json, all under `.incoming-<id>/` (where a kiosk unpacks it
+    inside releases/), for the deploy to copy; returns the release id. Not compressed: media is already."""
     import io
     import tarfile
 
     data = manifest(root)
     top = INCOMING + data["id"]
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(out, "w:gz") as tar:
+    with tarfile.open(out, "w") as tar:
         for path in sorted(data["files"]):
             tar.add(root / path, arcname=f"{top}/{path}", recursive=False)
         text = (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
@@ -270,7 +299,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
     ident = sub.add_parser("id", help="print the release id of a project folder's content")
     ident.add_argument("root", type=Path, nargs="?", default=Path("."), help="project folder (default .)")
-    packed = sub.add_parser("pack", help="write the content and its manifest as a tar.gz; print the id")
+    packed = sub.add_parser("pack", help="write the content and its manifest as a tar; print the id")
     packed.add_argument("root", type=Path)
     packed.add_argument("output", type=Path)
     check = sub.add_parser("verify", help="is a release folder complete (every file as its manifest says)?")
@@ -311,7 +340,7 @@ def run(args: argparse.Namespace) -> int:
             print(read_manifest(args.root)["id"])
         elif action == "install":
             release = install(args.base, args.incoming)
-            before = switch(args.base, release) if args.switch else current(args.base)
+            before = switch(args.base, release, verified=True) if args.switch else current(args.base)
             print(json.dumps({"before": before, "current": release if args.switch else before, "installed": release}))
         elif action == "prepare":
             print(json.dumps({"current": prepare(args.base)}))

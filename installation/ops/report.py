@@ -29,6 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: the one the exhibition config names, else the state directory's)")
     parser.add_argument("--config", type=Path, help="exhibition file whose stats: section names the database")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the report")
+    fleet = parser.add_argument_group("every kiosk's statistics, fetched with Ansible (docs/deploy.md)")
+    from .deploy import add_target_arguments
+
+    add_target_arguments(fleet)
 
 
 # ---------------------------------------------------------------- reading
@@ -386,6 +390,10 @@ def default_databases(config: Path | None) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "fleet", None) or getattr(args, "inventory", None):
+        from .fleetstats import gather
+
+        return gather(args)
     paths = args.db or default_databases(args.config)
     if not paths:
         print("report: statistics are off in this exhibition's config; name a database with --db", file=sys.stderr)

@@ -152,9 +152,9 @@ def test_software_playbook_installs_the_program_and_its_unit(tmp_path):
     units = tmp_path / "units"
     units.mkdir()
     settings = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable, "kiosk_base": str(base),
-                "kiosk_exhibition": "ops", "kiosk_apt": False, "kiosk_service": False, "kiosk_become": False, "kiosk_unit_dir": str(units),
-                "kiosk_pip_extra_args": "--no-deps", "kiosk_osc_port": 53123, "kiosk_metrics_port": 9464,
-                "kiosk_play_args": ["--display", "1"]}
+                "kiosk_exhibition": "ops", "kiosk_apt": False, "kiosk_service": False, "kiosk_become": False,
+                "kiosk_unit_dir": str(units), "kiosk_pip_extra_args": "--no-deps", "kiosk_osc_port": 53123,
+                "kiosk_metrics_port": 9464, "kiosk_play_args": ["--display", "1"]}
     inventory = write_inventory(tmp_path / "inventory.yml", {"kiosk-s": settings})
     done = deploy("software", "-i", str(inventory))
     assert done.returncode == 0, done.stdout + done.stderr

@@ -15,7 +15,7 @@ from installation.ops import release as rel
 
 def unpacked(project: Path, base: Path) -> tuple[str, Path]:
     """Pack the project and unpack it into base/releases/ as a deploy does; returns (id, the incoming folder)."""
-    pack = base.parent / f"pack-{base.name}.tar.gz"
+    pack = base.parent / f"pack-{base.name}.tar"
     release = rel.pack(project, pack)
     rel.prepare(base)
     with tarfile.open(pack) as tar:
@@ -33,6 +33,16 @@ def test_the_id_is_the_content_wherever_it_is(project, tmp_path):
     (moved / "notes.txt").write_text("not content", encoding="utf-8")  # outside config/, stories/, media/
     (moved / "stories" / "alpha.yaml").write_text((project / "stories" / "alpha.yaml").read_text(), encoding="utf-8")
     assert rel.loaded_release(moved) == first
+
+
+def test_a_plain_checkout_is_hashed_once(project, monkeypatch):
+    first = rel.loaded_release(project)
+    reads = []
+    monkeypatch.setattr(rel, "file_hash", lambda path: reads.append(path) or "x")
+    assert rel.loaded_release(project) == first and reads == []  # nothing changed: nothing read again
+    story = project / "stories" / "alpha.yaml"
+    story.write_text(story.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    assert rel.loaded_release(project) != first and reads == [story]
 
 
 def test_install_verifies_every_file_and_switch_is_one_rename(project, tmp_path):
