@@ -29,7 +29,7 @@ def snapshot(source: Path, destination: Path) -> int:
 def gather(args: argparse.Namespace) -> int:
     """`installation report --fleet`: fetch every kiosk's database into a temporary folder and report on them all."""
     from .deploy import DeployError, run_playbook
-    from .report import build
+    from .report import report_on
 
     with tempfile.TemporaryDirectory(prefix="installation-fleet-stats-") as scratch:
         args.extra = [*getattr(args, "extra", []), f"stats_dest={scratch}"]
@@ -42,12 +42,9 @@ def gather(args: argparse.Namespace) -> int:
         if not paths:
             print("report: no kiosk's statistics could be fetched (see above)", file=sys.stderr)
             return 1
-        data, _ = build(paths, args.output, args.since, args.until)
-    for problem in data.problems:
-        print(f"report: {problem}", file=sys.stderr)
-    kiosks = ", ".join(p.stem for p in paths)
-    print(f"{len(data.events)} events from {len(paths)} kiosk(s) ({kiosks}); report in {args.output}/index.html "
-          f"and {args.output}/report.md")
+        reported = report_on(paths, args, f"kiosk(s) ({', '.join(p.stem for p in paths)})")
+    if reported != 0:
+        return reported
     return 0 if code == 0 else 3  # 3: a report, but some kiosks are missing from it
 
 

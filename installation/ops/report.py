@@ -398,12 +398,17 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         print("report: statistics are off in this exhibition's config; name a database with --db", file=sys.stderr)
         return 2
+    return report_on(paths, args)
+
+
+def report_on(paths: list[Path], args: argparse.Namespace, sources: str = "database(s)") -> int:
+    """Build the report of these databases into args.output and say what it holds."""
     data, written = build(paths, args.output, args.since, args.until)
     for problem in data.problems:
         print(f"report: {problem}", file=sys.stderr)
     if not data.sources:
         print("report: no statistics database could be read", file=sys.stderr)
         return 1
-    print(f"{len(data.events)} events from {len(data.sources)} database(s); report in {args.output}/index.html "
+    print(f"{len(data.events)} events from {len(data.sources)} {sources}; report in {args.output}/index.html "
           f"and {args.output}/report.md")
     return 0
