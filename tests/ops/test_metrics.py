@@ -18,8 +18,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from installation.control.client import OscClient
 from installation.ops.release import loaded_release
 
-from .conftest import REPO
-
+REPO = Path(__file__).resolve().parents[2]
 PROMETHEUS = REPO / "docs" / "prometheus"
 HERE = Path(__file__).resolve().parent
 
