@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -15,8 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.ops.conftest import ops_project
+
 REPO = Path(__file__).resolve().parents[2]
-FIXTURE = REPO / "tests" / "ops" / "fixture"
 VENV = Path(sys.prefix)
 
 
@@ -36,9 +36,8 @@ def private_dirs(tmp_path, monkeypatch):
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A copy of the fixture project with a second exhibition file (config/second.yaml) for a second kiosk."""
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
+    """The ops tests' small project with a second exhibition file (config/second.yaml) for a second kiosk."""
+    root = ops_project(tmp_path / "project").parents[1]
     text = (root / "config" / "ops.yaml").read_text(encoding="utf-8")
     (root / "config" / "second.yaml").write_text(text.replace("screen_name: ops-1", "screen_name: ops-2"),
                                                  encoding="utf-8")

@@ -47,7 +47,12 @@ def private_dirs(tmp_path, monkeypatch):
 def project(tmp_path) -> Path:
     """A small exhibition of three stories of three 2 s scenes, with opening hours and statistics; returns its
     exhibition file."""
-    built = Project(tmp_path / "project", "config/ops.yaml")
+    return ops_project(tmp_path / "project")
+
+
+def ops_project(root: Path) -> Path:
+    """Build the ops tests' project at root (the deploy tests use it too); returns its exhibition file."""
+    built = Project(root, "config/ops.yaml")
     built.exhibition(OPS)
     for story_id in ("alpha", "beta", "gamma"):
         built.story(story_id, timed_story_yaml(
