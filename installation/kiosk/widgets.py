@@ -63,19 +63,68 @@ def button(surface: pygame.Surface, view: View, item: Button, focused: bool = Fa
     ink = palette.background if item.active else palette.text
     if item.icon:
         icon(surface, item.icon, rect, ink, view)
-    if item.label:
-        size = view.font_px(30, cap=1.5)
-        label = view.text.render(item.label, size, ink)
-        if label.get_width() > rect.w - view.metrics.px(16):
-            label = view.text.render(item.label, view.metrics.px(26), ink)
-        lx = rect.x + (rect.w - label.get_width()) // 2
-        if item.icon:
-            lx = rect.x + rect.h
-        surface.blit(label, (lx, rect.y + (rect.h - label.get_height()) // 2))
+    label = label_placement(view, item)
+    if label is not None:
+        surface.blit(*label)
     if focused:
         ring = max(3, view.metrics.px(4))
         pygame.draw.rect(surface, palette.accent, (rect.x - ring * 2, rect.y - ring * 2, rect.w + ring * 4,
                                                    rect.h + ring * 4), width=ring, border_radius=radius + ring * 2)
+
+
+def label_placement(view: View, item: Button) -> tuple[pygame.Surface, tuple[int, int]] | None:
+    """A button's label, rendered, and where it goes on the screen: at the text size if it fits, else one step
+    smaller, else as large as fits (a label never runs out of its button)."""
+    if not item.label:
+        return None
+    rect, m = item.rect, view.metrics
+    ink = view.palette.background if item.active else view.palette.text
+    room = rect.w - (rect.h if item.icon else 0) - m.px(16)
+    size = view.font_px(30, cap=1.5)
+    label = view.text.render(item.label, size, ink)
+    if label.get_width() > room:
+        size = min(size, m.px(26))
+        label = view.text.render(item.label, size, ink)
+    if label.get_width() > room:
+        label = view.text.render(item.label, max(6, size * room // label.get_width()), ink)
+    lx = rect.x + rect.h if item.icon else rect.x + (rect.w - label.get_width()) // 2
+    return label, (lx, rect.y + (rect.h - label.get_height()) // 2)
+
+
+def label_width(view: View, label: str, icon: bool = False) -> int:
+    """How wide a button must be to show its label at the visitor's text size."""
+    from .text import face
+
+    width = face().get_rect(label, size=view.font_px(30, cap=1.5)).width
+    return width + (view.metrics.target if icon else 0) + view.metrics.px(32)
+
+
+FIT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # text scales tried, largest first, until a screen's text fits its box
+
+
+class Measure:
+    """Draws text blocks, or, with no surface, only measures how far down they reach."""
+
+    def __init__(self, surface: pygame.Surface | None, view: View, scale: float = 1.0):
+        self.surface, self.view, self.scale = surface, view, scale
+
+    def size(self, base: float, cap: float = 2.0) -> int:
+        return max(1, round(self.view.font_px(base, cap=cap) * self.scale))
+
+    def paragraph(self, text: str, size: int, colour, x: int, y: int, width: int, spacing: float = 1.35) -> int:
+        if self.surface is not None:
+            return paragraph(self.surface, self.view, text, size, colour, x, y, width, spacing=spacing)
+        return y + len(self.view.text.block(text, size, colour, width)) * round(size * spacing)
+
+
+def fitted(view: View, layouts, bottom: int):
+    """The first (scale, layout) whose measured text ends above `bottom`: each layout is tried at full size before a
+    smaller scale is; the last one at the smallest scale if none fits."""
+    for scale in FIT_STEPS:
+        for layout in layouts:
+            if layout(Measure(None, view, scale)) <= bottom:
+                return scale, layout
+    return FIT_STEPS[-1], layouts[-1]
 
 
 def icon(surface: pygame.Surface, name: str, rect: Rect, colour, view: View) -> None:

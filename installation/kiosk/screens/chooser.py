@@ -9,7 +9,7 @@ import pygame
 from ..layout import Button, Rect, row
 from ..strings import pick, t
 from ..view import View
-from ..widgets import button, panel, paragraph, rounded, vertical_shade
+from ..widgets import button, label_width, panel, paragraph, rounded, vertical_shade
 
 ANIMATED = False
 
@@ -21,17 +21,30 @@ def grid(view: View) -> tuple[int, int, int, int, int]:
     """(columns, card width, card height, top of the grid, visible rows): as many rows as fit with cards of at least
     MIN_CARD width, then as many columns (up to 4) as keep the cards within that height."""
     m = view.metrics
-    usable = m.width - 2 * m.margin - (m.target + m.gap)  # a gutter on the right for the scroll arrows
-    text_h = round(view.font_px(40, cap=1.5) * 1.3 + view.font_px(28, cap=1.5) * 2.7 + m.px(24))
+    right, below = gutter(view)
+    usable = m.width - 2 * m.margin - right
+    text_h = text_height(view)
     top = header_height(view)
-    free = m.height - top - m.margin
+    free = m.height - top - m.margin - below
     smallest = thumb_height(m.px(MIN_CARD)) + text_h
     visible = max(1, (free + m.gap) // (smallest + m.gap))
     tallest = (free - (visible - 1) * m.gap) // visible
     widest = max(1, (tallest - text_h) * 11 // 5)
-    columns = max(1, min(4, -(-(usable + m.gap) // (widest + m.gap))))
+    columns = max(1, min(4, -(-(usable + m.gap) // (widest + m.gap)), (usable + m.gap) // (m.px(MIN_CARD) + m.gap)))
     card_w = (usable - (columns - 1) * m.gap) // columns
-    return columns, card_w, thumb_height(card_w) + text_h, top, visible
+    return columns, card_w, min(thumb_height(card_w), tallest - text_h) + text_h, top, visible
+
+
+def text_height(view: View) -> int:
+    """The height of a card's text: its name and two lines of details."""
+    return round(view.font_px(40, cap=1.5) * 1.3 + view.font_px(28, cap=1.5) * 2.7 + view.metrics.px(24))
+
+
+def gutter(view: View) -> tuple[int, int]:
+    """Room kept for the scroll arrows: (on the right, below the cards): below them in portrait, where the width
+    is scarce and the height is not."""
+    side = view.metrics.target + view.metrics.gap
+    return (0, side) if view.metrics.portrait else (side, 0)
 
 
 def thumb_height(card_w: int) -> int:
@@ -66,9 +79,10 @@ def row_for_focus(view: View, focus: int) -> int:
 
 def settings_buttons(view: View, y: int) -> list[Button]:
     m, lang, settings = view.metrics, view.language, view.state.settings
+    language, size = t("language_button", lang), f"A {round(settings.text_size * 100)}%"
     specs = [
-        (m.px(150), dict(command="cycle_language", label=t("language_button", lang))),
-        (m.px(110), dict(command="cycle_text_size", label=f"A {round(settings.text_size * 100)}%")),
+        (max(m.px(150), label_width(view, language)), dict(command="cycle_language", label=language)),
+        (max(m.px(110), label_width(view, size)), dict(command="cycle_text_size", label=size)),
         (m.target, dict(command="toggle_contrast", icon="contrast", active=settings.contrast)),
         (m.target, dict(command="help", label="?")),
     ]
@@ -89,12 +103,16 @@ def buttons(view: View) -> list[Button]:
         rect = Rect(m.margin + c * (card_w + m.gap), top + (r - first) * (card_h + m.gap), card_w, card_h)
         out.append(Button(rect, "open", (story_id,), focus=index, extra={"card": True}))
     if rows_needed(view) > visible:
-        x = m.width - m.margin - m.target
+        if m.portrait:
+            up = Rect(m.width // 2 - m.gap // 2 - m.target, m.height - m.margin - m.target, m.target, m.target)
+            down = Rect(m.width // 2 + m.gap // 2, up.y, m.target, m.target)
+        else:
+            x = m.width - m.margin - m.target
+            up, down = Rect(x, top, m.target, m.target), Rect(x, m.height - m.margin - m.target, m.target, m.target)
         if first > 0:
-            out.append(Button(Rect(x, top, m.target, m.target), "scroll_to", (first - 1,), icon="up"))
+            out.append(Button(up, "scroll_to", (first - 1,), icon="up"))
         if first + visible < rows_needed(view):
-            out.append(Button(Rect(x, m.height - m.margin - m.target, m.target, m.target),
-                              "scroll_to", (first + 1,), icon="down"))
+            out.append(Button(down, "scroll_to", (first + 1,), icon="down"))
     return out
 
 
@@ -129,7 +147,7 @@ def card(surface: pygame.Surface, view: View, item: Button, focused: bool) -> No
     story = view.library.stories[item.args[0]]
     rect = item.rect
     panel(surface, view, rect, palette.panel)
-    thumb_h = thumb_height(rect.w)
+    thumb_h = rect.h - text_height(view)  # the picture gives way when the rows are short
     image = view.images.get(view.media(story.thumbnail_path), (rect.w, rect.w * 9 // 16))
     if image is not None:
         ox, oy = (image.get_width() - rect.w) // 2, (image.get_height() - thumb_h) // 2
@@ -137,14 +155,18 @@ def card(surface: pygame.Surface, view: View, item: Button, focused: bool) -> No
     pad = m.px(18)
     y = rect.y + thumb_h + m.px(12)
     name = view.text.render(pick(story.name, lang), view.font_px(40, cap=1.5), palette.text)
-    if name.get_width() > rect.w - 2 * pad:  # a long name steps down a size rather than leave its card
-        name = view.text.render(pick(story.name, lang), view.font_px(32, cap=1.5), palette.text)
+    if name.get_width() > rect.w - 2 * pad:  # a long name steps down rather than leave its card
+        size = min(view.font_px(32, cap=1.5), view.font_px(40, cap=1.5) * (rect.w - 2 * pad) // name.get_width())
+        name = view.text.render(pick(story.name, lang), size, palette.text)
     surface.blit(name, (rect.x + pad, y))
     y += round(view.font_px(40, cap=1.5) * 1.3)
     minutes = view.minutes(story.id)
     kind = {"voice": t("kind_voice", lang), "about": t("kind_about", lang)}.get(story.kind)
     details = " · ".join(x for x in (pick(story.place, lang), t("minutes", lang, n=minutes), kind) if x)
-    paragraph(surface, view, details, view.font_px(28, cap=1.5), palette.dim, rect.x + pad, y, rect.w - 2 * pad)
+    size = view.font_px(28, cap=1.5)
+    while size > m.px(18) and len(view.text.block(details, size, palette.dim, rect.w - 2 * pad)) > 2:
+        size -= max(1, m.px(2))  # two lines of details, as the card's height allows
+    paragraph(surface, view, details, size, palette.dim, rect.x + pad, y, rect.w - 2 * pad)
     ring = max(3, m.px(5))
     colour = palette.accent if focused else palette.outline
     surface.blit(rounded((rect.w, rect.h), (0, 0, 0, 0), m.px(18), ring if focused else 1, tuple(colour)),

@@ -7,7 +7,7 @@ import pygame
 from ..layout import Button, Rect, row
 from ..strings import pick, t
 from ..view import View
-from ..widgets import button, panel, paragraph
+from ..widgets import Measure, button, fitted, panel
 from .chooser import settings_buttons
 
 ANIMATED = False
@@ -33,26 +33,43 @@ def buttons(view: View) -> list[Button]:
 
 
 def draw(surface: pygame.Surface, view: View) -> None:
-    m, palette, lang = view.metrics, view.palette, view.language
-    story = view.library.stories[view.state.story]
+    m, palette = view.metrics, view.palette
     surface.fill(palette.background)
     box = _panel_rect(view)
     panel(surface, view, box)
+    items = buttons(view)
+    bottom = min(item.rect.y for item in items if item.focus is not None) - m.px(16)
+    layouts = [lambda out, columns=columns: _body(out, box, columns) for columns in ((1,) if m.portrait else (1, 2))]
+    scale, layout = fitted(view, layouts, bottom)
+    layout(Measure(surface, view, scale))
+    for item in items:
+        button(surface, view, item, focused=item.focus == view.state.focus)
+
+
+def _body(out: Measure, box: Rect, columns: int) -> int:
+    """The note's text in the panel, the notes themselves in `columns` columns; returns where it ends."""
+    view = out.view
+    m, palette, lang = view.metrics, view.palette, view.language
+    story = view.library.stories[view.state.story]
     pad = m.px(40)
     x, width = box.x + pad, box.w - 2 * pad
-    y = paragraph(surface, view, t("note_title", lang), view.font_px(32), palette.accent, x, box.y + pad, width)
-    y = paragraph(surface, view, pick(story.name, lang), view.font_px(64, cap=1.5), palette.text, x, y, width,
-                  spacing=1.2)
+    y = out.paragraph(t("note_title", lang), out.size(32), palette.accent, x, box.y + pad, width)
+    y = out.paragraph(pick(story.name, lang), out.size(64, cap=1.5), palette.text, x, y, width, spacing=1.2)
     minutes = view.minutes(story.id)
-    y = paragraph(surface, view, f"{pick(story.place, lang)} · {t('minutes', lang, n=minutes)}",
-                  view.font_px(30), palette.dim, x, y + m.px(4), width) + m.px(24)
-    y = paragraph(surface, view, t("note_intro", lang, name=pick(story.name, lang)), view.font_px(34),
-                  palette.text, x, y, width)
+    y = out.paragraph(f"{pick(story.place, lang)} · {t('minutes', lang, n=minutes)}", out.size(30), palette.dim, x,
+                      y + m.px(4), width) + m.px(24)
+    y = out.paragraph(t("note_intro", lang, name=pick(story.name, lang)), out.size(34), palette.text, x, y, width)
     notes = story.content_notes.get(lang) or story.content_notes.get("en") or []
-    size = view.font_px(34)
-    for note in notes:
-        pygame.draw.circle(surface, palette.accent, (x + size // 3, y + round(size * 0.68)), max(3, size // 7))
-        y = paragraph(surface, view, note, size, palette.text, x + size, y, width - size)
-    paragraph(surface, view, t("note_choice", lang), view.font_px(30), palette.dim, x, y + m.px(20), width)
-    for item in buttons(view):
-        button(surface, view, item, focused=item.focus == view.state.focus)
+    size = out.size(34)
+    per_column = -(-len(notes) // columns)
+    column_w = (width - (columns - 1) * pad) // columns
+    end = y
+    for c in range(columns):
+        cx, cy = x + c * (column_w + pad), y
+        for note in notes[c * per_column:(c + 1) * per_column]:
+            if out.surface is not None:
+                pygame.draw.circle(out.surface, palette.accent, (cx + size // 3, cy + round(size * 0.68)),
+                                   max(3, size // 7))
+            cy = out.paragraph(note, size, palette.text, cx + size, cy, column_w - size)
+        end = max(end, cy)
+    return out.paragraph(t("note_choice", lang), out.size(30), palette.dim, x, end + m.px(20), width)

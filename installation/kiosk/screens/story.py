@@ -13,7 +13,7 @@ from ..layout import Button, Rect, row
 from ..motion import MARGIN
 from ..strings import t
 from ..view import View
-from ..widgets import button, rounded, vertical_shade
+from ..widgets import button, label_width, rounded, vertical_shade
 
 ANIMATED = True
 
@@ -58,7 +58,9 @@ def bar_top(view: View) -> int:
 
 def buttons(view: View) -> list[Button]:
     m, lang = view.metrics, view.language
-    out = [Button(Rect(m.margin, m.margin // 2, m.px(190), m.target), "home", icon="close+label", label=t("leave", lang)),
+    leave = t("leave", lang)
+    leave_w = max(m.px(190), label_width(view, leave, icon=True))
+    out = [Button(Rect(m.margin, m.margin // 2, leave_w, m.target), "home", icon="close+label", label=leave),
            Button(Rect(m.width - m.margin - m.target, m.margin // 2, m.target, m.target), "help", label="?")]
     y = bar_top(view)
     for specs in control_rows(view):
