@@ -117,6 +117,10 @@ def overflows(app) -> list[str]:
         box = box_of(ink, drawn) if screen.contains(ink.x, ink.y) else screen
         if not inside(ink, box):
             out.append(f"{text!r} {tuple(ink)} leaves {box.tuple}")
+        elif box == screen:  # text of the screen itself: no card or button drawn over it
+            covered = [b.rect for b in buttons if b.rect != screen and pygame.Rect(b.rect.tuple).colliderect(ink)]
+            if covered:
+                out.append(f"{text!r} {tuple(ink)} is under {covered[0].tuple}")
     return out
 
 

@@ -9,7 +9,7 @@ import pygame
 from ..layout import Button, Rect, row
 from ..strings import pick, t
 from ..view import View
-from ..widgets import button, label_width, panel, paragraph, rounded, vertical_shade
+from ..widgets import Measure, button, label_width, panel, paragraph, rounded, vertical_shade
 
 ANIMATED = False
 
@@ -52,8 +52,30 @@ def thumb_height(card_w: int) -> int:
 
 
 def header_height(view: View) -> int:
+    """Where the cards begin: below the title and the hint, as they wrap at this size."""
+    m, lang, palette = view.metrics, view.language, view.palette
+    out = Measure(None, view)
+    y = out.paragraph(t("choose", lang), view.font_px(56, cap=1.5), palette.text, m.margin, title_top(view),
+                      title_width(view), spacing=1.2)
+    y = out.paragraph(t("choose_hint", lang), view.font_px(28, cap=1.5), palette.dim, m.margin, hint_top(view, y),
+                      m.width - 2 * m.margin)
+    return max(y, m.margin + m.target) + m.px(24)
+
+
+def hint_top(view: View, title_end: int) -> int:
+    """The hint spans the width: below the title and the settings buttons."""
     m = view.metrics
-    return m.margin + m.target + m.px(28) + round(view.font_px(30, cap=1.5) * 1.4 * (3 if m.portrait else 2)) + m.px(24)
+    return max(title_end + m.px(6), m.margin + m.target + m.px(8))
+
+
+def title_top(view: View) -> int:
+    m = view.metrics
+    return m.margin + (m.target + m.px(16) if m.portrait else 0)  # below the settings buttons in portrait
+
+
+def title_width(view: View) -> int:
+    m = view.metrics
+    return m.width - 2 * m.margin - (m.px(500) if not m.portrait else 0)
 
 
 def rows_needed(view: View) -> int:
@@ -125,11 +147,10 @@ def draw(surface: pygame.Surface, view: View) -> None:
         if art is not None:
             surface.blit(art, ((m.width - art.get_width()) // 2, (m.height - art.get_height()) // 2))
             surface.blit(vertical_shade(view.size, 150, 210), (0, 0))
-    title_w = m.width - 2 * m.margin - (m.px(500) if not m.portrait else 0)
     y = paragraph(surface, view, t("choose", lang), view.font_px(56, cap=1.5), palette.text, m.margin,
-                  m.margin + (m.target + m.px(16) if m.portrait else 0), title_w, spacing=1.2)
+                  title_top(view), title_width(view), spacing=1.2)
     paragraph(surface, view, t("choose_hint", lang), view.font_px(28, cap=1.5), palette.dim, m.margin,
-              y + m.px(6), m.width - 2 * m.margin)
+              hint_top(view, y), m.width - 2 * m.margin)
     focus = view.state.focus
     items = buttons(view)
     if not view.show.playlist:

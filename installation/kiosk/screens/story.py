@@ -28,18 +28,21 @@ def control_rows(view: View) -> list[list[tuple[int, dict]]]:
         (tt, dict(command="next", icon="next")),
         (tt, dict(command="replay", icon="replay")),
     ]
+    fit = lambda least, label: max(m.px(least), label_width(view, label))  # noqa: E731 - wide enough for its label
+    described = t("description_button", lang)
     options = [
-        (m.px(88), dict(command="toggle_captions", label="CC", active=settings.captions)),
-        (m.px(88), dict(command="toggle_description", label=t("description_button", lang), active=settings.description)),
-        (m.px(120), dict(command="cycle_text_size", label=f"A {round(settings.text_size * 100)}%")),
+        (fit(88, "CC"), dict(command="toggle_captions", label="CC", active=settings.captions)),
+        (fit(88, described), dict(command="toggle_description", label=described, active=settings.description)),
+        (fit(120, "A 200%"), dict(command="cycle_text_size", label=f"A {round(settings.text_size * 100)}%")),
         (tt, dict(command="toggle_contrast", icon="contrast", active=settings.contrast)),
     ]
     if len(view.library.exhibition.languages) > 1:
-        options.append((m.px(150), dict(command="cycle_language", label=t("language_button", lang))))
+        language = t("language_button", lang)
+        options.append((fit(150, language), dict(command="cycle_language", label=language)))
+    volume = t("muted", lang) if settings.muted else f"{round(settings.volume * 100)}%"
     sound = [
         (tt, dict(command="volume_step", args=(-VOLUME_STEP,), icon="volume_down")),
-        (m.px(96), dict(command="toggle_mute", label=t("muted", lang) if settings.muted else f"{round(settings.volume * 100)}%",
-                        active=settings.muted)),
+        (fit(96, "100%"), dict(command="toggle_mute", label=volume, active=settings.muted)),
         (tt, dict(command="volume_step", args=(VOLUME_STEP,), icon="volume_up")),
     ]
     groups = [playback, options, sound]
