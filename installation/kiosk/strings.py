@@ -8,7 +8,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "choose_hint": {
         "en": "Eighteen migrant sex workers told Butterfly what anti-trafficking raids did to them, under the names the "
         "report uses.",
-        "zh-Hant": "十八位移民性工作者向Butterfly講述打擊人口販賣的突擊行動為她們帶來的傷害。名字沿用報告所用的名字。",
+        "zh-Hant": "十八位移民性工作者向Butterfly講述打擊人口販賣的突擊行動為她們帶來的傷害。文中沿用報告所用的名字。",
     },
     "minutes": {"en": "{n}\u00a0min", "zh-Hant": "{n}\u00a0分鐘"},
     "scenes": {"en": "{n} scenes", "zh-Hant": "{n}幕"},

@@ -7,7 +7,7 @@ import pygame
 from ..layout import Button, Rect, row
 from ..strings import pick, t
 from ..view import View
-from ..widgets import Measure, button, fitted, panel
+from ..widgets import Measure, button, fitted, label_width, panel
 from .chooser import settings_buttons
 
 ANIMATED = False
@@ -16,7 +16,8 @@ ANIMATED = False
 def buttons(view: View) -> list[Button]:
     m, lang = view.metrics, view.language
     y = m.height - m.margin - m.target
-    specs = [(m.px(420), dict(command="continue", label=t("choose_another", lang), focus=0, active=True))]
+    label = t("choose_another", lang)
+    specs = [(max(m.px(420), label_width(view, label)), dict(command="continue", label=label, focus=0, active=True))]
     return settings_buttons(view, m.margin) + [Button(r, **s) for r, s in row(m, specs, y, align="center")]
 
 

@@ -7,7 +7,7 @@ import pygame
 from ..layout import Button, Rect, row
 from ..strings import pick, t
 from ..view import View
-from ..widgets import Measure, button, fitted, panel
+from ..widgets import Measure, button, fitted, label_width, panel
 from .chooser import settings_buttons
 
 ANIMATED = False
@@ -24,8 +24,7 @@ def buttons(view: View) -> list[Button]:
     m, lang = view.metrics, view.language
     box = _panel_rect(view)
     y = box.bottom - m.px(40) - m.target
-    widths = [max(m.px(260), m.px(30) * len(t(key, lang)) // (2 if lang == "en" else 1) + m.px(80))
-              for key in ("continue", "choose_another")]
+    widths = [max(m.px(260), label_width(view, t(key, lang))) for key in ("continue", "choose_another")]
     specs = [(widths[0], dict(command="continue", label=t("continue", lang), focus=0, active=True)),
              (widths[1], dict(command="decline", label=t("choose_another", lang), focus=1))]
     placed = row(m, specs, y, x=box.x + m.px(40))
