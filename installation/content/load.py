@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import wave
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,8 +11,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .mediafiles import confined, inside
 from .project import project_root
-from .schema import Cue, Exhibition, Model, Story
+from .schema import ID_PATTERN, Cue, Exhibition, Model, Story
 from .yamlpos import Located, Problem, load_yaml
 
 log = logging.getLogger(__name__)
@@ -41,8 +43,9 @@ class Library:
     described: dict[tuple[str, int, str], Timing] = field(default_factory=dict)  # filled as they are asked for
     lengths: dict[tuple[str, int, str], float] = field(default_factory=dict)
 
-    def media(self, relative: str) -> Path:
-        return self.root / "media" / relative
+    def media(self, relative: str) -> Path | None:
+        """The file a media path names, or None if it leads outside media/ (it is then never opened)."""
+        return confined(self.root / "media", relative)
 
     def timing(self, story_id: str, scene: int, language: str, described: bool = False) -> Timing:
         """How a scene plays; `described`: its audio-described version, if one was built (else the plain one)."""
@@ -117,6 +120,54 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def is_story_id(value: object) -> bool:
+    """Story ids are names, never paths: `bo-bo`, not `./bo-bo` or `../x`."""
+    return isinstance(value, str) and re.match(ID_PATTERN, value) is not None
+
+
+def outside_media(root: Path, relative: str, what: str) -> str | None:
+    """The problem with a media path that leads (through a link) outside media/, else None."""
+    from .schema import _check_media_path
+
+    try:
+        _check_media_path(relative)
+    except ValueError:
+        return None  # an absolute path or '..': a schema error already
+    path = root / "media" / relative
+    if confined(root / "media", relative) is not None or not path.exists():
+        return None  # inside, or missing (a broken link too): `check` says so; the kiosk shows a placeholder
+    return f"{what}: media/{relative} is a link to a file outside media/ ({link_target(path)})"
+
+
+def link_target(path: Path) -> str:
+    """Where a link leads, for a message (a loop of links has no target)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return "a loop of links"
+
+
+def media_problems(root: Path, located: Located, shown: str, fields: list[tuple[tuple, str]]) -> list[Problem]:
+    problems = []
+    for loc, what in fields:
+        value = _get(located.data, loc)
+        message = outside_media(root, value, what) if isinstance(value, str) else None
+        if message:
+            problems.append(Problem(shown, located.line_of(loc), message))
+    return problems
+
+
+def _get(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        if isinstance(part, int):
+            if not isinstance(data, list) or part >= len(data):
+                return None
+        elif not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
 def load_story(path: Path, root: Path) -> tuple[Story | None, list[Problem]]:
     shown = relative_name(path, root)
     located, problems = load_yaml(path, shown)
@@ -126,6 +177,10 @@ def load_story(path: Path, root: Path) -> tuple[Story | None, list[Problem]]:
         return None, problems + [Problem(shown, 1, "a story file must be a mapping of keys to values")]
     story, more = validate(Story, located, shown)
     problems += more
+    scenes = located.data.get("scenes")
+    fields = [(("thumbnail",), "thumbnail")] + [
+        (("scenes", i, "illustration"), "illustration") for i in range(len(scenes) if isinstance(scenes, list) else 0)]
+    problems += media_problems(root, located, shown, fields)
     declared = located.data.get("id")
     if isinstance(declared, str) and declared != path.stem:
         problems.append(Problem(shown, located.line_of(("id",)), f"id '{declared}' must match the file name '{path.stem}'"))
@@ -141,7 +196,8 @@ def load_exhibition(path: Path, root: Path) -> tuple[Exhibition | None, Located 
     if not isinstance(located.data, dict):
         return None, None, problems + [Problem(shown, 1, "an exhibition file must be a mapping of keys to values")]
     exhibition, more = validate(Exhibition, located, shown)
-    return exhibition, located, problems + more
+    fields = [(("theme", name), f"theme.{name}") for name in ("attract_image", "chooser_image")]
+    return exhibition, located, problems + more + media_problems(root, located, shown, fields)
 
 
 def load_library(config_path: Path, root: Path | None = None) -> tuple[Library | None, list[Problem]]:
@@ -154,10 +210,20 @@ def load_library(config_path: Path, root: Path | None = None) -> tuple[Library |
     shown = relative_name(config_path, root)
     stories: dict[str, Story] = {}
     for index, story_id in enumerate(exhibition.playlist):
-        story_path = root / "stories" / f"{story_id}.yaml"
         line = located.line_of(("playlist", index))
-        if not story_path.exists():
+        if not is_story_id(story_id):
+            problems.append(Problem(shown, line, f"playlist: {story_id!r} is not a story id"))
+            continue
+        story_path = root / "stories" / f"{story_id}.yaml"
+        if not story_path.exists() and not story_path.is_symlink():
             problems.append(Problem(shown, line, f"playlist: no story file stories/{story_id}.yaml"))
+            continue
+        if not inside(story_path, root):
+            problems.append(Problem(shown, line, f"playlist: stories/{story_id}.yaml is a link to a file outside "
+                                                 f"the project ({link_target(story_path)})"))
+            continue
+        if not story_path.is_file():
+            problems.append(Problem(shown, line, f"playlist: stories/{story_id}.yaml is not a file"))
             continue
         story, more = load_story(story_path, root)
         problems += more
@@ -176,16 +242,22 @@ def narration_path(root: Path, story_id: str, scene_id: str, language: str, suff
     return root / "media" / "narration" / story_id / f"{scene_id}.{language}{suffix}"
 
 
+def confined_narration(root: Path, story_id: str, scene_id: str, language: str, suffix: str = ".wav") -> Path | None:
+    """The narration file (or its cues) if it stays inside media/; a link out of it is never opened."""
+    path = narration_path(root, story_id, scene_id, language, suffix)
+    return path if inside(path, root / "media") else None
+
+
 def scene_timing(library: Library, story: Story, index: int, language: str) -> Timing:
     scene = story.scenes[index]
     items = scene.captions.get(language) or scene.captions.get(library.exhibition.default_language) or []
-    wav = narration_path(library.root, story.id, scene.id, language)
+    wav = confined_narration(library.root, story.id, scene.id, language)
     length = wav_length(wav)
     narration = wav if length else None
     cues = explicit_cues(items)
     if cues is None:
-        vtt = wav.with_suffix(".vtt")
-        cues = read_cues(vtt) if narration and vtt.exists() else None
+        vtt = confined_narration(library.root, story.id, scene.id, language, ".vtt")
+        cues = read_cues(vtt) if narration and vtt and vtt.is_file() else None
     if cues is None:
         texts = [item if isinstance(item, str) else item.text for item in items]
         cues = spread_cues(texts, length) if length else paced_cues(texts, language)
@@ -197,10 +269,10 @@ def scene_timing(library: Library, story: Story, index: int, language: str) -> T
 def described_timing(library: Library, story: Story, index: int, language: str) -> Timing | None:
     """The scene with its description spoken first (`media build` makes `<scene>.<lang>.ad.wav` and `.ad.vtt`)."""
     scene = story.scenes[index]
-    wav = narration_path(library.root, story.id, scene.id, language, ".ad.wav")
+    wav = confined_narration(library.root, story.id, scene.id, language, ".ad.wav")
     length = wav_length(wav)
-    vtt = wav.with_suffix(".vtt")
-    cues = read_cues(vtt) if length and vtt.exists() else None
+    vtt = confined_narration(library.root, story.id, scene.id, language, ".ad.vtt")
+    cues = read_cues(vtt) if length and vtt and vtt.is_file() else None
     items = scene.captions.get(language) or []
     described = len(cues) - len(items) if cues else 0
     if not cues or described <= 0:
@@ -214,7 +286,9 @@ def explicit_cues(items: list[str | Cue]) -> list[Cue] | None:
     return None
 
 
-def wav_length(path: Path) -> float:
+def wav_length(path: Path | None) -> float:
+    if path is None or not path.is_file():  # a FIFO or a device is never opened
+        return 0.0
     try:
         with wave.open(str(path), "rb") as handle:
             return handle.getnframes() / float(handle.getframerate())

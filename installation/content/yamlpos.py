@@ -1,7 +1,15 @@
-"""YAML loading that remembers the line of every value, so errors can say `path:line`."""
+"""YAML loading that remembers the line of every value, so errors can say `path:line`.
+
+Bounded, because content files are edited by hand and reloaded while the kiosk plays: a file larger than
+MAX_BYTES is refused before it is read, and its events are counted (aliases expanded, in constant memory) before
+anything is composed, so a file that would become more than MAX_NODES values ("billion laughs") or nest deeper than
+MAX_DEPTH is refused in a fraction of a second. `check`, `play` and live reload all load through `load_yaml`.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,6 +17,10 @@ from typing import Any
 import yaml
 
 Loc = tuple[Any, ...]
+
+MAX_BYTES = 1024 * 1024  # per file; a story is a few tens of KB
+MAX_NODES = 20_000  # values (scalars, lists, mappings) once every alias is expanded; the longest story has ~400
+MAX_DEPTH = 64  # lists and mappings inside each other
 
 
 @dataclass
@@ -80,19 +92,90 @@ def _scalar(node: yaml.Node) -> Any:
     return _constructor.construct_object(node, deep=True)
 
 
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Raises OSError (a FIFO or a device is never waited
+    on or read: it is opened without blocking and refused), or ValueError with the reason a file is refused."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("is not a regular file")
+        if info.st_size > limit:
+            raise ValueError(f"is {_size(info.st_size)}, larger than the {_size(limit)} a content file may be")
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew while being read
+        raise ValueError(f"is larger than the {_size(limit)} a content file may be")
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MB" if count >= 1024 * 1024 else f"{count / 1024:.0f} KB"
+
+
+def over_budget(text: str, max_nodes: int = MAX_NODES, max_depth: int = MAX_DEPTH) -> tuple[int, str] | None:
+    """(line, reason) if the document would expand past the budgets, else None. Streams the parser's events and
+    counts what every alias stands for, so memory stays constant however large the expansion would be. A syntax
+    error is left to the composer, which reports it with its line."""
+    try:
+        return _count(yaml.parse(text, Loader=Loader), max_nodes, max_depth)
+    except yaml.YAMLError:
+        return None
+
+
+def _count(events, max_nodes: int, max_depth: int) -> tuple[int, str] | None:
+    sizes: dict[str, int] = {}  # anchor → values it stands for
+    open_: list[list] = []  # [anchor, values so far] of each list or mapping being read
+    total = 0
+    for event in events:
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, inner = open_.pop()
+            if anchor:
+                sizes[anchor] = inner
+            if open_:
+                open_[-1][1] += inner
+            continue
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            open_.append([event.anchor, 1])
+            if len(open_) > max_depth:
+                return event.start_mark.line + 1, f"lists and mappings are nested more than {max_depth} deep"
+            count = 1
+        elif isinstance(event, yaml.ScalarEvent):
+            count = 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+            if open_:
+                open_[-1][1] += 1
+        elif isinstance(event, yaml.AliasEvent):
+            count = sizes.get(event.anchor, 1)
+            if open_:
+                open_[-1][1] += count
+        else:
+            continue
+        total += count
+        if total > max_nodes:
+            how = " once its aliases (*name) are expanded" if sizes else ""
+            return event.start_mark.line + 1, f"the file holds more than {max_nodes:,} values{how}"
+    return None
+
+
 def load_yaml(path: Path, display: str | None = None) -> tuple[Located | None, list[Problem]]:
     """Parse one YAML file. Returns (data with lines, problems); data is None if it cannot be parsed."""
     shown = display or str(path)
     problems: list[Problem] = []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path).decode("utf-8")
     except FileNotFoundError:
         return None, [Problem(shown, 1, "file not found")]
     except UnicodeDecodeError as exc:
         return None, [Problem(shown, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+    except ValueError as exc:
+        return None, [Problem(shown, 1, f"file {exc}")]
     except OSError as exc:
         return None, [Problem(shown, 1, f"cannot read: {exc.strerror}")]
     try:
+        bloated = over_budget(text)
+        if bloated is not None:
+            return None, [Problem(shown, bloated[0], f"YAML too large: {bloated[1]}")]
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

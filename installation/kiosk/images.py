@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import logging
 import queue
-import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
 
 import pygame
 
+from ..content.mediafiles import check_pixels, image_size
 from ..threads import lower_priority
 
 log = logging.getLogger(__name__)
 
 Size = tuple[int, int]
-_VIEWBOX = re.compile(rb'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
 
 
 def cover_size(natural: Size, box: Size) -> Size:
@@ -33,11 +32,8 @@ def fit_size(natural: Size, box: Size) -> Size:
 
 
 def svg_natural_size(path: Path) -> Size:
-    head = path.read_bytes()[:4096]
-    match = _VIEWBOX.search(head)
-    if not match:
-        return (1920, 1080)
-    return (max(1, round(float(match.group(1)))), max(1, round(float(match.group(2)))))
+    natural = image_size(path) or (1920, 1080)
+    return (max(1, natural[0]), max(1, natural[1]))
 
 
 def placeholder(size: Size) -> pygame.Surface:
@@ -53,15 +49,23 @@ def placeholder(size: Size) -> pygame.Surface:
 
 
 def load(path: Path, box: Size, mode: str = "cover") -> pygame.Surface:
-    """Decode one image at the size it will be shown. Raises on missing or corrupt files."""
+    """Decode one image at the size it will be shown. Raises on missing, corrupt or too large files (the size is
+    read from the header first: nothing beyond the pixel budget is ever decoded)."""
+    if not path.is_file():  # missing, or a FIFO or a device: never opened
+        raise FileNotFoundError(f"{path} is not a file")
     sizer = cover_size if mode == "cover" else fit_size
     on_screen = pygame.display.get_init() and pygame.display.get_surface() is not None  # conversions need a display
     if path.suffix.lower() == ".svg":
         size = sizer(svg_natural_size(path), box)
+        check_pixels(size)
         surface = pygame.image.load_sized_svg(str(path), size)
         if surface.get_size() != size:
             surface = pygame.transform.smoothscale(surface, size)
     else:
+        natural = image_size(path)
+        if natural is None:
+            raise ValueError("is not a PNG or JPEG image")
+        check_pixels(natural)
         surface = pygame.image.load(str(path))
         size = sizer(surface.get_size(), box)
         # smoothscale needs 24- or 32-bit pixels; a paletted or grey PNG gets them from convert_alpha
@@ -69,6 +73,10 @@ def load(path: Path, box: Size, mode: str = "cover") -> pygame.Surface:
     if on_screen:
         surface = surface.convert()
     return surface
+
+
+def _key(path: Path | None) -> Path | None:
+    return None if path is None else Path(path)
 
 
 def _bytes(surface: pygame.Surface) -> int:
@@ -94,8 +102,8 @@ class ImageStore:
             self.worker = threading.Thread(target=self._run, name="image-loader", daemon=True)
             self.worker.start()
 
-    def request(self, path: Path, box: Size, mode: str = "cover") -> None:
-        key = (Path(path), tuple(box), mode)
+    def request(self, path: Path | None, box: Size, mode: str = "cover") -> None:
+        key = (_key(path), tuple(box), mode)
         with self.lock:
             if key in self.ready or key in self.pending:
                 return
@@ -105,8 +113,8 @@ class ImageStore:
         else:
             self._load(key)
 
-    def get(self, path: Path, box: Size, mode: str = "cover") -> pygame.Surface | None:
-        key = (Path(path), tuple(box), mode)
+    def get(self, path: Path | None, box: Size, mode: str = "cover") -> pygame.Surface | None:
+        key = (_key(path), tuple(box), mode)
         with self.lock:
             surface = self.ready.get(key)
             if surface is not None:
@@ -123,8 +131,8 @@ class ImageStore:
                 del self.ready[key]
             self.failed -= stale
 
-    def wait(self, path: Path, box: Size, mode: str = "cover", timeout: float = 10.0) -> pygame.Surface | None:
-        key = (Path(path), tuple(box), mode)
+    def wait(self, path: Path | None, box: Size, mode: str = "cover", timeout: float = 10.0) -> pygame.Surface | None:
+        key = (_key(path), tuple(box), mode)
         self.request(path, box, mode)
         with self.done:
             self.done.wait_for(lambda: key in self.ready, timeout=timeout)
@@ -157,9 +165,11 @@ class ImageStore:
     def _load(self, key: tuple) -> None:
         path, box, mode = key
         try:
+            if path is None:  # refused by the loader (outside media/, reported there): never opened
+                raise FileNotFoundError
             surface = load(path, box, mode)
         except (OSError, pygame.error, ValueError, MemoryError) as exc:
-            if path not in self.failed:
+            if path is not None and path not in self.failed:
                 self.failed.add(path)
                 reason = "file not found" if not path.exists() else (str(exc) or type(exc).__name__)
                 log.warning("image %s: %s; showing a placeholder", path, reason)

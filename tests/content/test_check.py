@@ -355,7 +355,7 @@ def test_svg_linking_outside_and_wrong_kind_of_image(project: Project, capsys):
     project.write("media/images/beta/cell.svg", "just text")
     code, lines, _ = run_check(project.config, capsys)
     assert_problems(parsed(lines), [
-        ("stories/alpha.yaml", 13, "error", "links to an image outside itself (file:///home/someone/photo.jpg)"),
+        ("stories/alpha.yaml", 13, "error", "refers to file:///home/someone/photo.jpg outside itself (<image xlink:href>)"),
         ("stories/beta.yaml", 13, "error", "media/images/beta/door.png cannot be decoded"),
         ("stories/beta.yaml", 23, "error", "media/images/beta/cell.svg is not valid SVG"),
     ])

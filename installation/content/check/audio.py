@@ -6,9 +6,11 @@ import json
 import wave
 from pathlib import Path
 
-from .findings import Recorder
+from .findings import WARNING, Recorder
 from .instruments import Instruments, Unmeasurable
-from .probes import audio_tag_problems
+from .probes import audio_tag_problems, wav_reason
+
+MIXER_RATES = (22050, 44100)  # Hz the narration build writes and the mixer (44100 Hz) plays without a poor resample
 
 DEFAULT_TARGET = -20.0  # LUFS, when neither --target nor the narration build's manifest says otherwise
 LOUDNESS_TOLERANCE = 2.0  # LU
@@ -24,18 +26,30 @@ class AudioRules(Recorder):
         if not self._inside(wav, self.media_root):
             self.add(shown, line, f"{where}: {wav_shown} is a link to a file outside the project")
             return None
+        if not wav.is_file():
+            self.add(wav_shown, 1, "narration is not a file, so the kiosk plays this scene silently")
+            return None
         try:
             with wave.open(str(wav), "rb") as handle:
                 channels, width, rate = handle.getnchannels(), handle.getsampwidth(), handle.getframerate()
-                frames = handle.readframes(handle.getnframes())
+                promised = handle.getnframes()
+                frames = handle.readframes(promised)
         except (OSError, EOFError, wave.Error) as exc:
-            self.add(wav_shown, 1, f"narration cannot be decoded ({exc or type(exc).__name__}), so the kiosk "
-                                   f"plays this scene silently; run `installation media build --force`")
+            self.add(wav_shown, 1, f"narration cannot be decoded ({wav_reason(wav, exc)}), so the kiosk plays this "
+                                   f"scene silently; run `installation media build --force`")
             return None
         length = len(frames) / float(max(1, channels * width) * max(1, rate))
         if length <= 0:
             self.add(wav_shown, 1, "narration has no audio; run `installation media build --force`")
             return None
+        if len(frames) < promised * channels * width:
+            self.add(wav_shown, 1, f"narration is truncated: its header promises {promised / rate:.2f} s, the file "
+                                   f"holds {length:.2f} s; run `installation media build --force`")
+        if rate not in MIXER_RATES or channels not in (1, 2) or width != 2:
+            self.add(wav_shown, 1, f"narration is {rate} Hz, {width * 8}-bit, {channels} channel"
+                                   f"{'s' if channels != 1 else ''}; the kiosk's mixer plays 16-bit mono or stereo "
+                                   f"at {' or '.join(str(r) for r in MIXER_RATES)} Hz well: convert it, or put the "
+                                   f"recording in media/recordings/ and run `installation media build`", WARNING)
         for message in audio_tag_problems(wav):
             self.add(wav_shown, 1, message)
         if self.audio:

@@ -84,6 +84,10 @@ class CaptionRules(TextRules, MediaRules, AudioRules):
         vtt = wav.with_suffix(".vtt")
         if self.instruments.read_cues is None:
             return None, length
+        if (vtt.exists() or vtt.is_symlink()) and not (self._inside(vtt, self.media_root) and vtt.is_file()):
+            self.add(shown, line, f"{where}: {self.shown(vtt)} is a link to a file outside the project, or not a "
+                                  f"file; it is not read, so captions are spread evenly")
+            return None, length
         if not vtt.exists():
             self.add(shown, line, f"{where}: narration has no cue file ({self.shown(vtt)}), so captions are spread "
                                   f"evenly over it; run `installation media build`", WARNING)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..load import is_story_id
 from ..yamlpos import Located, Problem, load_yaml
 from .audio import manifest_target
 from .captions import CaptionRules
@@ -57,7 +58,7 @@ class Checker(CaptionRules):
         ids: list[tuple[str, int]] = []
         for index, story_id in enumerate(playlist):
             line = located.line_of(("playlist", index))
-            if not isinstance(story_id, str) or not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", story_id):
+            if not is_story_id(story_id):
                 if not any(f.problem.line == line and f.problem.path == shown for f in self.findings):
                     self.add(shown, line, f"playlist: {story_id!r} is not a story id")
                 continue
@@ -171,7 +172,7 @@ class Checker(CaptionRules):
             return
         owners: dict[str, list[tuple[str, int]]] = {}
         for path in sorted(folder.glob("*.y*ml")):
-            if path.suffix not in (".yaml", ".yml") or not path.is_file():
+            if path.suffix not in (".yaml", ".yml") or not path.is_file() or not self._inside(path, self.root):
                 continue
             located, _ = load_yaml(path, self.shown(path))
             if located is None or not isinstance(located.data, dict) or not isinstance(located.data.get("id"), str):

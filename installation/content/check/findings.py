@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from ..load import link_target as _target
+from ..mediafiles import inside
 from ..yamlpos import Problem
 
 ERROR, WARNING = "error", "warning"
@@ -97,21 +99,7 @@ class Recorder:
 
     # -- the exhibition
 
-    @staticmethod
-    def _inside(path: Path, folder: Path) -> bool:
-        try:
-            return path.resolve().is_relative_to(folder.resolve())
-        except (OSError, RuntimeError):  # e.g. a symlink loop
-            return False
-
-
-
-def _target(path: Path) -> str:
-    """Where a link leads, for a message (a loop of links has no target)."""
-    try:
-        return str(path.resolve())
-    except (OSError, RuntimeError):
-        return "a loop of links"
+    _inside = staticmethod(inside)
 
 
 def _get(data: Any, loc: tuple) -> Any:

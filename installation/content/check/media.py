@@ -44,16 +44,26 @@ class MediaRules(Recorder):
             self.add(shown, line, f"{what}: media/{relative} {message}")
 
     def check_recordings(self, story_id: str, shown: str) -> None:
-        """Curators' recordings are kept with the project: their tags must not name anyone."""
+        """Curators' recordings are kept with the project: decoded whole, as the build will; their tags must not
+        name anyone."""
         folder = self.root / "media" / "recordings" / story_id
         if not folder.is_dir():
             return
         for path in sorted(folder.iterdir()):
-            if path.suffix.lower() in (".wav", ".flac", ".ogg", ".mp3") and path.is_file():
-                for message in probes.audio_tag_problems(path):
-                    self.add(self.shown(path), 1, message)
-            elif path.suffix.lower() == ".vtt" and path.is_file():
+            suffix = path.suffix.lower()
+            if suffix not in (".wav", ".flac", ".ogg", ".mp3", ".vtt"):
+                continue
+            if not self._inside(path, self.media_root) or not path.is_file():
+                self.add(self.shown(path), 1, f"recording is a link to a file outside media/ ({_target(path)}), or "
+                                              f"not a file; it is not read")
+                continue
+            if suffix == ".vtt":
                 self.check_alignment(path)
+                continue
+            for message, level in probes.recording_problems(path):
+                self.add(self.shown(path), 1, message, level)
+            for message in probes.audio_tag_problems(path):
+                self.add(self.shown(path), 1, message)
 
     def check_alignment(self, path: Path) -> None:
         """Captions the build timed to a recording by itself: say where it was unsure (the curator listens there)."""

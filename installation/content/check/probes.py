@@ -3,48 +3,187 @@ could identify a place or a person. Each returns phrases that follow the file's 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
+
+from ..mediafiles import HEADER_BYTES, ImageTooLarge, check_pixels, image_size
+from .findings import ERROR, WARNING
+
+MAX_SVG_BYTES = 8 * 1024 * 1024  # an illustration drawn in SVG is a few hundred KB
+
 
 def image_problems(path: Path) -> list[str]:
-    """Decoding and privacy problems of one image file (each a phrase following the file's name)."""
+    """Decoding and privacy problems of one image file (each a phrase following the file's name). The size is read
+    from the header before anything is decoded: an image beyond the kiosk's pixel budget is never decoded here."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(HEADER_BYTES)
     except OSError as exc:
         return [f"cannot be read ({exc.strerror})"]
+    if size == 0:
+        return ["is empty (0 bytes)"]
     suffix = path.suffix.lower()
     if suffix == ".svg":
-        return svg_problems(path, data)
-    kind = "PNG" if data.startswith(b"\x89PNG\r\n\x1a\n") else "JPEG" if data.startswith(b"\xff\xd8") else None
+        if size > MAX_SVG_BYTES:
+            return [f"is {size / 1048576:.0f} MB, larger than the {MAX_SVG_BYTES // 1048576} MB an SVG may be"]
+        return svg_problems(path, path.read_bytes())
+    kind = "PNG" if head.startswith(b"\x89PNG\r\n\x1a\n") else "JPEG" if head.startswith(b"\xff\xd8") else None
     expected = "PNG" if suffix == ".png" else "JPEG"
     if kind is None:
-        return [f"is not a {expected} image (cannot be decoded)"]
+        return [f"is not a {expected} image (it starts with {_magic(head)}; cannot be decoded)"]
     problems = [] if kind == expected else [f"is a {kind} image named .{suffix[1:]}"]
+    natural = image_size(path, head)
+    if natural is None:
+        return problems + [f"cannot be decoded (a damaged {kind} image: no size in its header)"]
+    try:
+        check_pixels(natural)
+    except ImageTooLarge as exc:
+        return problems + [str(exc)]
     try:
         import pygame
 
         pygame.image.load(str(path))
     except Exception as exc:  # noqa: BLE001 - pygame.error and anything SDL_image raises
-        return problems + [f"cannot be decoded ({exc})"]
-    return problems + raster_metadata_problems(path)
+        return problems + [f"cannot be decoded ({exc or 'truncated or damaged'})"]
+    try:
+        return problems + raster_metadata_problems(path)
+    except Exception as exc:  # noqa: BLE001 - Pillow on a file SDL_image could decode
+        return problems + [f"metadata cannot be read ({type(exc).__name__}: {exc})"]
+
+
+LOW_RATE = 22050  # Hz; a recording below it sounds muffled however it is converted
+
+
+def recording_problems(path: Path) -> list[tuple[str, str]]:
+    """A curator's recording decoded whole (as `media build` will): empty, another container, undecodable or
+    truncated (fewer seconds decode than its header promises), or recorded at a telephone-like rate."""
+    from installation.authoring.recordings import DecodeError, decode
+
+    if path.stat().st_size == 0:
+        return [("recording is empty (0 bytes)", ERROR)]
+    try:
+        import mutagen
+
+        info = getattr(mutagen.File(str(path)), "info", None)
+    except Exception:  # noqa: BLE001 - mutagen on a damaged file: the decoder below says why
+        info = None
+    try:
+        samples, rate = decode(path)
+    except DecodeError as exc:
+        return [(f"recording cannot be decoded ({exc}); `installation media build` cannot use it", ERROR)]
+    except Exception as exc:  # noqa: BLE001 - pydub/numpy on a damaged file
+        return [(f"recording cannot be decoded ({type(exc).__name__}: {exc}); `installation media build` cannot "
+                 f"use it", ERROR)]
+    problems = []
+    decoded = len(samples) / float(rate)
+    declared = float(getattr(info, "length", 0.0) or 0.0)
+    if declared and decoded < declared * 0.98 - 0.05:
+        problems.append((f"recording is truncated: its header promises {declared:.2f} s, only {decoded:.2f} s "
+                         f"decode; export it again", ERROR))
+    source_rate = int(getattr(info, "sample_rate", 0) or 0)
+    if 0 < source_rate < LOW_RATE:
+        problems.append((f"recording is sampled at {source_rate} Hz (telephone quality); the build converts it to "
+                         f"{LOW_RATE} Hz but it stays muffled: record at 44100 Hz if you can", WARNING))
+    return problems
+
+
+def wav_reason(path: Path, exc: BaseException) -> str:
+    """Why a WAV file cannot be read, in words: empty, truncated, another container, an unsupported encoding."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError as error:
+        return f"cannot be read: {error.strerror}"
+    if not head:
+        return "the file is empty (0 bytes)"
+    if not head.startswith(b"RIFF") or head[8:12] != b"WAVE":
+        container = _container(head)
+        return f"not a WAV file: {container}" if container else f"not a WAV file (it starts with {_magic(head)})"
+    if isinstance(exc, EOFError):
+        return "truncated: the file ends inside its header"
+    text = str(exc)
+    if text.startswith("unknown format"):
+        return f"not PCM ({text}; e.g. floating point or compressed)"
+    return text or type(exc).__name__
+
+
+def _container(head: bytes) -> str | None:
+    if head.startswith(b"ID3") or head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"):
+        return "it is an MP3"
+    for magic, name in ((b"OggS", "an Ogg"), (b"fLaC", "a FLAC"), (b"FORM", "an AIFF"), (b"RIFX", "a big-endian RIFF")):
+        if head.startswith(magic):
+            return f"it is {name} file"
+    return None
+
+
+def _magic(head: bytes) -> str:
+    """The first bytes of a file, for a message ("RIFF", "GIF8", or hex)."""
+    first = head[:4]
+    if not first:
+        return "nothing"
+    if all(32 <= b < 127 for b in first):
+        return f"'{first.decode('ascii')}'"
+    return " ".join(f"{b:02x}" for b in first)
+
+
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
+_ENTITY = re.compile(rb"<!ENTITY", re.I)
+_EXTERNAL_DTD = re.compile(rb"<!DOCTYPE[^>\[]*\b(SYSTEM|PUBLIC)\b", re.I)
 
 
 def svg_problems(path: Path, data: bytes) -> list[str]:
     import xml.etree.ElementTree as ET
 
+    if _ENTITY.search(data) or _EXTERNAL_DTD.search(data):
+        return ["declares XML entities or an external DTD (which could read other files or expand without "
+                "bound); remove the <!DOCTYPE …> and export it again"]
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         return [f"is not valid SVG ({exc})"]
     if root.tag.rsplit("}", 1)[-1] != "svg":
         return ["is not an SVG image (its root element is not <svg>)"]
-    problems = []
+    problems = [f"refers to {ref[:60]} outside itself ({how}); embed it (or remove it) instead"
+                for how, ref in dict.fromkeys(svg_external_references(root))]
+    try:
+        import pygame
+
+        pygame.image.load_sized_svg(str(path), (96, 54))  # a small size decodes the same, ~100× faster
+    except Exception as exc:  # noqa: BLE001
+        problems.append(f"cannot be decoded ({exc})")
+    return problems
+
+
+def svg_external_references(root: Any) -> Iterable[tuple[str, str]]:
+    """(how, reference) for everything an SVG would fetch from outside itself: href and xlink:href on any element,
+    CSS url() in attributes and <style>, and @import. References inside the file (#id) and data: URIs are fine."""
     for element in root.iter():
-        if element.tag.rsplit("}", 1)[-1] != "image":
-            continue
-        href = next((v for k, v in element.attrib.items() if k.rsplit("}", 1)[-1] == "href"), "")
-        if href and not href.startswith("data:"):
-            problems.append(f"links to an image outside itself ({href[:60]}); embed it instead")
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else "?"
+        for key, value in element.attrib.items():
+            name = key.rsplit("}", 1)[-1]
+            if name == "href" and _external(value):
+                yield f"<{tag} {'xlink:' if key.startswith('{') else ''}href>", value.strip()
+            for ref in _CSS_URL.findall(value):
+                if _external(ref[1]):
+                    yield f"url() in <{tag} {name}>", ref[1].strip()
+            if name == "style" and "@import" in value.lower():
+                yield f"@import in <{tag} style>", value.strip()
+        if tag == "style" and element.text:
+            css = element.text
+            for ref in _CSS_URL.findall(css):
+                if _external(ref[1]):
+                    yield "url() in <style>", ref[1].strip()
+            for found in re.findall(r"@import\s+([^;]*)", css, re.I):
+                yield "@import in <style>", found.strip()
+
+
+def _external(reference: str) -> bool:
+    reference = reference.strip()
+    return bool(reference) and not reference.startswith("#") and not reference.lower().startswith("data:")
+
+
     try:
         import pygame
 
