@@ -129,7 +129,8 @@ class Dispatcher:
     def answer(self, method: Method, args: tuple, snapshot: dict, received: float) -> Any:
         path = method.path
         if path == "thump":
-            return "thump"
+            locked = self.gate.guesses.locked_for(self.clock())
+            return f"thump (/connect locked for {locked:.0f} s)" if locked > 0 else "thump"
         if path == "version":
             return __version__
         if path == "state":
@@ -146,7 +147,11 @@ class Dispatcher:
         args = check_args(method, message.args)
         session, address, path = client.session, message.address, method.path
         if path == "connect":
-            level = self.gate.level_for(args[0] if args else None)
+            level, refused = self.gate.connect(client.ip, args[0] if args else None, self.clock())
+            if refused is not None:  # too many wrong passcodes: not compared
+                self.stats["denied"] += 1
+                self.reply(client, address, "denied", "locked", error=("locked", refused))
+                return
             if level is None:
                 self.stats["denied"] += 1
                 self.reply(client, address, "denied", "badpass", error=("badpass", "wrong passcode"))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .limits import PasscodeGate
 from .methods import LEVELS
 
 ALLOWED_CACHE = 4096  # source addresses remembered before the allow-list cache starts again
@@ -117,6 +119,7 @@ class Gate:
         self.allowed_cache: dict[str, bool] = {}
         self.sessions: dict[str, Session] = {}
         self.buckets: dict[str, Bucket] = {}
+        self.guesses = PasscodeGate(clock())  # how fast passcodes may be guessed
 
     def allowed(self, ip: str) -> bool:
         verdict = self.allowed_cache.get(ip)
@@ -170,6 +173,19 @@ class Gate:
                    and hmac.compare_digest(self.passcodes[level].encode(), passcode.encode())]
         return matched[-1] if matched else None
 
+    def connect(self, ip: str, passcode: str | None, now: float) -> tuple[str | None, str | None]:
+        """(the level a /connect earns, or None; why it was not compared, or None). With passcodes configured, a
+        passcode is compared only if the guess budget allows it (limits.PasscodeGate)."""
+        guessing = passcode is not None and any(self.passcodes.values())
+        if guessing:
+            wait = self.guesses.wait(ip, now)
+            if wait is not None:
+                return None, f"/connect refused {wait[1]}; try again in {max(1, math.ceil(wait[0]))} s"
+        level = self.level_for(passcode)
+        if guessing:
+            (self.guesses.wrong(ip, now) if level is None else self.guesses.right(ip))
+        return level, None
+
     def forget(self, now: float) -> None:
         """Drop sessions and buckets of sources silent for `forget_after` seconds."""
         forget = self.settings.forget_after
@@ -179,12 +195,13 @@ class Gate:
         for ip, bucket in list(self.buckets.items()):
             if now - bucket.stamp > forget:
                 del self.buckets[ip]
+        self.guesses.forget(now)
 
 
 class Drops:
     """Counts what the gate and the parser turn away; one log line for a burst, at most every LOG_EVERY seconds."""
 
-    COUNTED = ("malformed", "oversized", "dropped_source", "rate_limited", "tcp_dropped")
+    COUNTED = ("malformed", "oversized", "dropped_source", "rate_limited", "tcp_dropped", "tcp_evicted")
 
     def __init__(self, stats: dict[str, int]):
         self.stats = stats

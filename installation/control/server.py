@@ -71,7 +71,8 @@ class OscServer:
         self.clock, self.wall = clock, wall
         self.name = app.library.exhibition.screen_name
         self.stats = dict(received=0, messages=0, malformed=0, oversized=0, dropped_source=0, rate_limited=0,
-                          denied=0, errors=0, send_failed=0, scheduled=0, tcp_dropped=0)
+                          denied=0, errors=0, send_failed=0, scheduled=0, tcp_dropped=0, tcp_evicted=0,
+                          tcp_idle_closed=0)
         self.drops = Drops(self.stats)
         self.gate = Gate(self.settings, clock)
         self.transport = Transport(self.gate, self.drops, self._packet, self._rate_limited)
@@ -194,9 +195,10 @@ class OscServer:
             if self.pushes.subscribers:
                 self.pushes.heartbeat(now, self.app.snapshot(), self.settings.forget_after)
             self.gate.forget(now)
-        line = self.drops.summary(now)
-        if line:
-            log.warning("%s", line)
+            self.transport.close_idle(now)
+        for line in (self.drops.summary(now), self.gate.guesses.log_line(now)):
+            if line:
+                log.warning("%s", line)
 
     # ------------------------------------------------------------ handing jobs to the show
     def _submit(self, job: Job) -> None:
@@ -292,7 +294,10 @@ class OscServer:
             errors=ERRORS.count,
             last_error=ERRORS.last,
             osc=dict(self.stats) | {"clients": len(self.gate.sessions) + len(self.transport.conns),
-                                    "subscribers": len(self.pushes.subscribers)},
+                                    "subscribers": len(self.pushes.subscribers),
+                                    "wrong_passcodes": self.gate.guesses.failed,
+                                    "connect_refused": self.gate.guesses.refused,
+                                    "connect_locked_for": round(self.gate.guesses.locked_for(self.clock()), 1)},
         )
         return data
 

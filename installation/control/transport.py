@@ -14,12 +14,11 @@ import threading
 import time
 from typing import Callable
 
-from . import osc
+from . import limits, osc
 from .gate import Client, Drops, Gate, Session, normalise_ip
 
 log = logging.getLogger("installation.osc")
 
-MAX_TCP_CLIENTS = 32
 MAX_TCP_BACKLOG = 1 << 20  # bytes waiting for a slow TCP reader before we hang up
 UDP_BATCH = 512  # datagrams read per wake-up before looking at the other sockets
 RCVBUF = 4 << 20
@@ -37,6 +36,10 @@ class Conn:
         self.out = bytearray()
         self.closed = False
         self.writing = False
+
+    @property
+    def last_active(self) -> float:
+        return self.session.last_seen
 
 
 class Transport:
@@ -212,11 +215,11 @@ class Transport:
                 self.stats["dropped_source"] += 1
                 conn_sock.close()
                 continue
-            if len(self.conns) >= MAX_TCP_CLIENTS:
-                self.stats["tcp_dropped"] += 1
-                self.drops.drop("tcp_refused", f"too many TCP clients; refused {ip}")
-                conn_sock.close()
-                continue
+            evicted = limits.make_room(self.conns.values(), ip)
+            if evicted is not None:  # a new client is always served: the longest-idle one makes room
+                self.drops.drop("tcp_evicted", f"TCP connection limits: closed an idle connection from {evicted.ip} "
+                                               f"for a new one from {ip}")
+                self._close_conn(evicted)
             conn_sock.setblocking(False)
             conn_sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             conn = Conn(conn_sock, ip, addr[1], self.gate.new_session(self.gate.clock()), self.settings.max_packet)
@@ -277,6 +280,12 @@ class Transport:
             self._flush(conn)
         if not conn.closed:
             self._read_tcp(sock)
+
+    def close_idle(self, now: float) -> None:
+        """Close the connections that have sent nothing for `forget_after` seconds."""
+        for conn in limits.idle(self.conns.values(), now, self.settings.forget_after):
+            self.stats["tcp_idle_closed"] += 1
+            self._close_conn(conn)
 
     def _close_conn(self, conn: Conn) -> None:
         if conn.closed:

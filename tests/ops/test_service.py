@@ -36,7 +36,9 @@ def test_the_unit_file(project, tmp_path, capsys):
     text = unit.read_text()
     settings = read_unit(unit)
     assert settings["Type"] == "notify" and settings["NotifyAccess"] == "main"
-    assert (settings["Restart"], settings["RestartSec"], settings["WatchdogSec"]) == ("always", "1", "10")
+    assert (settings["Restart"], settings["RestartSec"], settings["WatchdogSec"]) == ("always", "1", "3")
+    # a hang is back within 6 s: 3 s of silence, SIGABRT without a core dump, 1 s, and a start-up of about 1 s
+    assert settings["LimitCORE"] == "0"
     assert settings["ExecStart"] == f"{sys.executable} -m installation play --config {project.resolve()}"
     assert settings["WorkingDirectory"] == str(project.parents[1].resolve())
     assert "WantedBy=graphical-session.target" in text and "PartOf=graphical-session.target" in text
@@ -102,7 +104,7 @@ def test_restarts_after_a_hung_loop_and_a_crash(project, tmp_path):
     command = read_unit(unit)["ExecStart"].split()
     assert command[1:3] == ["-m", "installation"]
     command[1:3] = [str(HERE / "hang_kiosk.py")]  # the same kiosk, with a SIGUSR1 trigger that hangs its loop
-    # WatchdogSec=10 in the unit; 2 s here keeps the test short (the kiosk pings at half the interval either way)
+    # WatchdogSec=3 in the unit; 2 s here keeps the test short (the kiosk pings at half the interval either way)
     supervisor = Supervisor(unit, tmp_path, env, watchdog_sec=2.0, command=command).start()
     try:
         first = supervisor.wait_for(lambda r: r.kind == "ready", 30)

@@ -127,6 +127,41 @@ def test_committed_events_survive_a_killed_kiosk(tmp_path):
     assert len(rows(db)) == 50
 
 
+def test_an_event_is_committed_without_waiting_for_more_and_survives_kill_9(tmp_path):
+    """The writer commits as soon as its queue is empty. Here batch_seconds is an hour: a writer that waited for a
+    batch to fill (as it did, for 2 s) would hold these events in memory until the kill."""
+    db = tmp_path / "k.sqlite3"
+    code = (
+        "import sys, time; from installation.ops.stats import Recorder; from installation.show.state import Effect\n"
+        f"r = Recorder({str(db)!r}, 'k', 'x', batch_seconds=3600)\n"
+        "for _ in range(5): r(Effect('stat', {'event': 'session_started'}))\n"
+        "print('recorded', flush=True); time.sleep(600)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "recorded"
+        deadline = time.monotonic() + 60  # a generous bound: it takes one commit (milliseconds)
+        while time.monotonic() < deadline and (not db.exists() or len(committed(db)) < 5):
+            time.sleep(0.02)
+    finally:
+        child.kill()
+        child.wait(30)
+    assert child.returncode == -9
+    assert len(rows(db)) == 5
+
+
+def committed(path: Path) -> list[tuple]:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            return db.execute("SELECT id FROM events").fetchall()
+        finally:
+            db.close()
+    except sqlite3.Error:  # not created yet
+        return []
+
+
 def read_csv(path: Path) -> list[dict]:
     with path.open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
