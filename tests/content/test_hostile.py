@@ -343,3 +343,24 @@ def test_svg_entities_are_errors(project: Project, capsys):
     code, lines, _ = run_check(project.config, capsys, "--no-audio")
     assert any(line.startswith("stories/alpha.yaml:13: error: illustration: media/images/alpha/door.svg declares XML "
                                "entities or an external DTD") for line in lines), lines
+
+
+# ------------------------------------------------------------------------------------------------- passcodes
+
+
+def test_weak_passcodes_are_warned_about(project: Project, capsys):
+    config = EXHIBITION + ('osc:\n  passcodes:\n    view: "1234"\n    control: "12345678"\n    edit: "kiwi"\n'
+                           '  allow: ["10.0.0.0/24"]\n')
+    project.write("config/small.yaml", config)
+    code, lines, _ = run_check(project.config, capsys, "--no-audio")
+    assert_problems(parsed(lines), [
+        ("config/small.yaml", line_with(config, '"1234"'), "warning",
+         "osc.passcodes.view is shorter than 8 characters and digits only: anyone on the gallery network could"),
+        ("config/small.yaml", line_with(config, '"12345678"'), "warning", "osc.passcodes.control is digits only"),
+        ("config/small.yaml", line_with(config, '"kiwi"'), "warning",
+         "osc.passcodes.edit is shorter than 8 characters"),
+    ])
+    assert code == 0
+    project.write("config/small.yaml", EXHIBITION + 'osc:\n  passcodes:\n    edit: "heron lantern quay"\n')
+    code, lines, _ = run_check(project.config, capsys, "--no-audio")
+    assert lines == [] and code == 0

@@ -13,6 +13,7 @@ from .audio import manifest_target
 from .captions import CaptionRules
 from .findings import WARNING, Report, _target
 from .instruments import Instruments
+from .passcodes import PasscodeRules
 from .texts import EXHIBITION_TEXTS, STORY_TEXTS
 
 # Schema messages whose line the loader cannot know (they come from whole-model validators): re-placed here.
@@ -22,7 +23,7 @@ _DEFAULT_NOT_IN = re.compile(r"^default_language '.*' is not in languages$")
 _NOTES_EMPTY = re.compile(r"^content_notes: content notes for .* must list at least one specific note$")
 
 
-class Checker(CaptionRules):
+class Checker(CaptionRules, PasscodeRules):
     def __init__(self, root: Path, target: float | None = None, audio: bool = True,
                  instruments: Instruments | None = None):
         super().__init__(root)
@@ -46,6 +47,7 @@ class Checker(CaptionRules):
         data = located.data if isinstance(located.data, dict) else {}
         languages = self._languages(exhibition, data)
         self.guarded(shown, "the exhibition's texts", lambda: self.check_texts(shown, located, EXHIBITION_TEXTS, (), languages))
+        self.guarded(shown, "osc.passcodes", lambda: self.check_passcodes(shown, located))
         theme = data.get("theme")
         if isinstance(theme, dict) and isinstance(theme.get("attract_image"), str):
             self.guarded(shown, "theme.attract_image", lambda: self.check_image(
