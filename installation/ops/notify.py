@@ -34,13 +34,14 @@ def send(message: str, environ=os.environ) -> bool:
 
 
 def watchdog_interval(environ=os.environ) -> float | None:
-    """Seconds between pings (half the watchdog timeout), or None if no watchdog applies to this process."""
+    """Seconds between pings (a third of the watchdog timeout: a loop turn may run late by two pings' worth before
+    systemd acts), or None if no watchdog applies to this process."""
     usec = environ.get("WATCHDOG_USEC")
     pid = environ.get("WATCHDOG_PID")
     if not usec or (pid and pid.isdigit() and int(pid) != os.getpid()):
         return None
     try:
-        return max(0.05, int(usec) / 1e6 / 2)
+        return max(0.05, int(usec) / 1e6 / 3)
     except ValueError:
         return None
 

@@ -2,7 +2,7 @@
 
 A user unit by default (~/.config/systemd/user/installation-kiosk.service), started with the graphical session;
 `--system` writes a system unit for a dedicated kiosk account instead. Either way: Type=notify (the kiosk says READY=1
-once its first frame is up), WatchdogSec=3 (the render loop sends WATCHDOG=1 every 1.5 s; a loop silent for 3 s is
+once its first frame is up), WatchdogSec=3 (the render loop sends WATCHDOG=1 every second; a loop silent for 3 s is
 killed: all heavy work — image decoding, reloads, statistics, speech — runs on worker threads, so a turn of the loop
 takes milliseconds), Restart=always with RestartSec=1 and no start limit, and LimitCORE=0 (no core dump delays the
 restart), so a hang is back on the attract screen within 6 s and a crash within 2 s.

@@ -59,7 +59,7 @@ def test_a_thousand_idle_tcp_connections_never_lock_a_new_client_out():
                         latencies.append(time.monotonic() - t)
             except OSError:
                 pass
-        held_now = len(k.server.conns)
+        held_now = len(k.server.transport.conns)
         print(f"\n1,000 idle TCP connections: {refused} refused at connect, {reset} closed by the kiosk to make room, "
               f"{held_now} held by it; new clients served: {answered}/20 "
               f"(median /thump {sorted(latencies)[len(latencies) // 2] * 1000 if latencies else float('nan'):.1f} ms)")
