@@ -150,14 +150,15 @@ def link_target(path: Path) -> str:
 def media_problems(root: Path, located: Located, shown: str, fields: list[tuple[tuple, str]]) -> list[Problem]:
     problems = []
     for loc, what in fields:
-        value = _get(located.data, loc)
+        value = value_at(located.data, loc)
         message = outside_media(root, value, what) if isinstance(value, str) else None
         if message:
             problems.append(Problem(shown, located.line_of(loc), message))
     return problems
 
 
-def _get(data: Any, loc: tuple) -> Any:
+def value_at(data: Any, loc: tuple) -> Any:
+    """The value at a location in plain YAML data (keys and list indexes), or None."""
     for part in loc:
         if isinstance(part, int):
             if not isinstance(data, list) or part >= len(data):

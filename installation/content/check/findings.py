@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..load import link_target as _target
+from ..load import link_target as _target, value_at as _get
 from ..mediafiles import inside
 from ..yamlpos import Problem
 
@@ -102,13 +102,4 @@ class Recorder:
     _inside = staticmethod(inside)
 
 
-def _get(data: Any, loc: tuple) -> Any:
-    for part in loc:
-        if isinstance(part, int):
-            if not isinstance(data, list) or part >= len(data):
-                return None
-        elif not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
 
