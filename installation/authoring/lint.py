@@ -13,7 +13,8 @@ from ..content.project import default_config
 
 
 def instruments() -> Instruments:
-    return Instruments(missing_glyphs=_missing_glyphs, loudness=_loudness, read_cues=_read_cues)
+    return Instruments(missing_glyphs=_missing_glyphs, loudness=_loudness, read_cues=_read_cues,
+                       decode_audio=_decode_audio)
 
 
 def _missing_glyphs(text: str) -> list[str]:
@@ -38,6 +39,15 @@ def _read_cues(path: Path, shown: str):
         return read_subtitles(path, shown)
     except CaptionError as exc:
         raise Unmeasurable(exc.message, exc.path, exc.line) from exc
+
+
+def _decode_audio(path: Path):
+    from .recordings import DecodeError, decode
+
+    try:
+        return decode(path)
+    except DecodeError as exc:
+        raise Unmeasurable(str(exc)) from exc
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -30,3 +30,5 @@ class Instruments:
     loudness: Callable[[Any, int], float] | None = None
     # The cues of a subtitle file (path, the name to report it by); raises Unmeasurable with its line.
     read_cues: Callable[[Path, str], Sequence[Cue]] | None = None
+    # A recording decoded whole, as the narration build will: (samples, sample rate); raises Unmeasurable.
+    decode_audio: Callable[[Path], tuple[Any, int]] | None = None

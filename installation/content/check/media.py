@@ -60,7 +60,7 @@ class MediaRules(Recorder):
             if suffix == ".vtt":
                 self.check_alignment(path)
                 continue
-            for message, level in probes.recording_problems(path):
+            for message, level in probes.recording_problems(path, self.instruments.decode_audio):
                 self.add(self.shown(path), 1, message, level)
             for message in probes.audio_tag_problems(path):
                 self.add(self.shown(path), 1, message)

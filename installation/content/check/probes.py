@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..mediafiles import HEADER_BYTES, ImageTooLarge, check_pixels, image_size
 from .findings import ERROR, WARNING
@@ -56,10 +56,10 @@ def image_problems(path: Path) -> list[str]:
 LOW_RATE = 22050  # Hz; a recording below it sounds muffled however it is converted
 
 
-def recording_problems(path: Path) -> list[tuple[str, str]]:
-    """A curator's recording decoded whole (as `media build` will): empty, another container, undecodable or
-    truncated (fewer seconds decode than its header promises), or recorded at a telephone-like rate."""
-    from installation.authoring.recordings import DecodeError, decode
+def recording_problems(path: Path, decode: Callable[[Path], tuple[Any, int]] | None) -> list[tuple[str, str]]:
+    """A curator's recording decoded whole (by `decode`, as `media build` will): empty, undecodable or truncated
+    (fewer seconds decode than its header promises), or recorded at a telephone-like rate."""
+    from .instruments import Unmeasurable
 
     if path.stat().st_size == 0:
         return [("recording is empty (0 bytes)", ERROR)]
@@ -67,21 +67,22 @@ def recording_problems(path: Path) -> list[tuple[str, str]]:
         import mutagen
 
         info = getattr(mutagen.File(str(path)), "info", None)
-    except Exception:  # noqa: BLE001 - mutagen on a damaged file: the decoder below says why
+    except Exception:  # noqa: BLE001 - mutagen on a damaged file: the decoder says why
         info = None
-    try:
-        samples, rate = decode(path)
-    except DecodeError as exc:
-        return [(f"recording cannot be decoded ({exc}); `installation media build` cannot use it", ERROR)]
-    except Exception as exc:  # noqa: BLE001 - pydub/numpy on a damaged file
-        return [(f"recording cannot be decoded ({type(exc).__name__}: {exc}); `installation media build` cannot "
-                 f"use it", ERROR)]
     problems = []
-    decoded = len(samples) / float(rate)
-    declared = float(getattr(info, "length", 0.0) or 0.0)
-    if declared and decoded < declared * 0.98 - 0.05:
-        problems.append((f"recording is truncated: its header promises {declared:.2f} s, only {decoded:.2f} s "
-                         f"decode; export it again", ERROR))
+    if decode is not None:
+        try:
+            samples, rate = decode(path)
+        except Unmeasurable as exc:
+            return [(f"recording cannot be decoded ({exc.message}); `installation media build` cannot use it", ERROR)]
+        except Exception as exc:  # noqa: BLE001 - a decoder library on a damaged file
+            return [(f"recording cannot be decoded ({type(exc).__name__}: {exc}); `installation media build` cannot "
+                     f"use it", ERROR)]
+        decoded = len(samples) / float(rate)
+        declared = float(getattr(info, "length", 0.0) or 0.0)
+        if declared and decoded < declared * 0.98 - 0.05:
+            problems.append((f"recording is truncated: its header promises {declared:.2f} s, only {decoded:.2f} s "
+                             f"decode; export it again", ERROR))
     source_rate = int(getattr(info, "sample_rate", 0) or 0)
     if 0 < source_rate < LOW_RATE:
         problems.append((f"recording is sampled at {source_rate} Hz (telephone quality); the build converts it to "
