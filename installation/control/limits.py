@@ -13,8 +13,8 @@ TCP_PER_SOURCE = 8  # connections held at once from one address
 # A connection that sends nothing for `forget_after` seconds (60 by default, as for UDP clients) is closed.
 
 BACKOFF_MAX = 300.0  # seconds: the longest one address waits between two passcode guesses
-GUESS_BURST = 5  # passcodes compared at once, from all addresses together …
-GUESSES_PER_MINUTE = 10  # … and then at most this many a minute (so under 20 in any minute)
+GUESS_BURST = 5  # wrong passcodes at once, from all addresses together …
+GUESSES_PER_MINUTE = 10  # … and then at most this many a minute (so under 20 in any minute); right ones are free
 SOURCES_KEPT = 4096  # addresses whose wrong passcodes are remembered (the oldest is forgotten first)
 LOG_EVERY = 10.0  # seconds between two log lines about wrong passcodes
 
@@ -111,7 +111,10 @@ class PasscodeGate:
         self.unlogged_sources.add(ip)
 
     def right(self, ip: str) -> None:
+        """The passcode was right: the address starts afresh, and its place in the budget is given back (only wrong
+        passcodes use the budget up, so tools that connect for every action are never locked out)."""
         self.sources.pop(ip, None)
+        self.tokens = min(self.burst, self.tokens + 1.0)
 
     def locked_for(self, now: float) -> float:
         """Seconds until anyone's passcode is compared again (0: not locked)."""

@@ -198,6 +198,14 @@ def test_distributed_guessing_locks_connect_shows_it_in_thump_and_logs_it(make_k
             sock.close()
 
 
+def test_right_passcodes_never_use_up_the_guess_budget():
+    gate = PasscodeGate(now=0.0)
+    for _ in range(100):  # a console that connects for every action
+        assert gate.wait("127.0.0.1", 0.0) is None
+        gate.right("127.0.0.1")
+    assert gate.locked_for(0.0) == 0.0
+
+
 def test_the_right_passcode_still_works_after_a_typo(make_kiosk):
     kiosk = make_kiosk(passcodes=PASSCODES)
     with OscClient("127.0.0.1", kiosk.port) as udp:

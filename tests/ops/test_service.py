@@ -66,7 +66,8 @@ def test_systemd_accepts_the_unit(project, tmp_path):
         assert done.returncode == 0, done.stdout + done.stderr
         assert "installation-kiosk" not in done.stderr, done.stderr  # no warnings about our unit
     broken = tmp_path / "units" / "broken.service"
-    broken.write_text(unit.read_text().replace("WatchdogSec=10", "WatchdogSec=ten").replace(sys.executable, "/nope"))
+    broken.write_text(unit.read_text().replace(f"WatchdogSec={service.WATCHDOG_SEC}", "WatchdogSec=ten")
+                      .replace(sys.executable, "/nope"))
     done = subprocess.run(["systemd-analyze", "verify", str(broken)], capture_output=True, text=True, env=env,
                           timeout=60)
     assert done.returncode != 0 and "ignoring: ten" in done.stderr and "/nope" in done.stderr  # the check is real
