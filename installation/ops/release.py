@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from ..content.mediafiles import inside
+
 log = logging.getLogger(__name__)
 
 CONTENT = ("config", "stories", "media")
@@ -59,6 +61,9 @@ def content_files(root: Path, known: dict | None = None) -> dict[str, str]:
                     continue
                 path = Path(base) / name
                 relative = path.relative_to(root).as_posix()
+                if not (path.is_file() and inside(path, root)):  # a link out of the project, a FIFO: never opened
+                    files[relative] = "unread:" + (os.readlink(path) if path.is_symlink() else "not a file")
+                    continue
                 if known is None:
                     files[relative] = file_hash(path)
                     continue

@@ -4,18 +4,15 @@ within 6 s, five times."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-from pathlib import Path
 
+from tests.ops.conftest import ops_project
 from tests.ops.supervisor import Supervisor
 from tests.ops.test_service import HERE, REPO, read_unit, write_unit
 
 
 def test_a_hung_loop_is_back_on_the_attract_screen_within_6_s(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "ops" / "fixture", project)
-    unit = write_unit(project / "config" / "ops.yaml", tmp_path / "units", "--headless", "--no-stats", "--no-watch")
+    unit = write_unit(ops_project(tmp_path / "project"), tmp_path / "units", "--headless", "--no-stats", "--no-watch")
     env = dict(os.environ, PYTHONPATH=str(REPO), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
                PYGAME_HIDE_SUPPORT_PROMPT="1", XDG_STATE_HOME=str(tmp_path / "state"))
     command = read_unit(unit)["ExecStart"].split()

@@ -17,7 +17,9 @@ import pytest
 from installation.content.load import load_library
 from installation.content.mediafiles import MAX_SIDE, ImageTooLarge, image_size
 
-from .project import EXHIBITION, STORY, Project, line_with, write_wav
+from tests.builder import write_tone
+
+from .project import EXHIBITION, STORY, Project, line_with
 from .test_check import assert_problems, parsed, run_check
 
 
@@ -153,7 +155,7 @@ def test_links_out_of_the_project_are_never_followed_by_play(project: Project, t
     outside.mkdir()
     secret_svg = outside / "secret.svg"
     secret_svg.write_text((project.root / "media/images/alpha/door.svg").read_text(), encoding="utf-8")
-    write_wav(outside / "secret.wav")
+    write_tone(outside / "secret.wav", 5.2)
     (outside / "secret.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nsecret\n", encoding="utf-8")
     link_out(project, "media/images/alpha/door.svg", secret_svg)
     link_out(project, "media/narration/alpha/door.en.wav", outside / "secret.wav")
