@@ -82,7 +82,7 @@ def draw_tile(surface, sheet: StorySheet, scene: SceneSheet, x: int, y: int, wid
         rect = pygame.Rect(left_x, top, thumb_w, thumb_h)
         image = thumbnail(scene.image, (thumb_w, thumb_h))
         if image is None:
-            exists = scene.image.exists()
+            exists = scene.image is not None and scene.image.exists()  # None: a link out of media/, never opened
             draw_placeholder(surface, rect, pen, "illustration missing" if not exists else "cannot be decoded",
                              scene.scene.illustration)
         else:
