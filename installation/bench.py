@@ -30,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", help="comma-separated rows to run: frames, actions, cpu, memory, cold, soak, tap, osc, "
                         "sync")
     parser.add_argument("--sync-runs", type=int, default=5, help="synchronised starts per sync row (default 5)")
+    parser.add_argument("--table", type=Path, nargs="+", metavar="JSON",
+                        help="measure nothing: print the README's table from a --json result (NEW, or OLD NEW)")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -161,7 +163,69 @@ def _row(label: str, numbers: dict) -> str:
     return f"{label:<44} p50 {ms('p50_ms')} ms  p99 {ms('p99_ms')} ms  max {ms('max_ms')} ms"
 
 
+FRAME_BUDGET = "p99 ≤ 16.7 ms (≤ 33 ms at 4K)"
+TAP_BUDGET = "p99 ≤ 16.7 ms, max ≤ 33 ms"
+CPU_TARGETS = {"attract": "≤ 6 % at ≥ 30 fps", "chooser": "≤ 2 %", "note": "≤ 2 %", "story": "≤ 12 %",
+               "paused": "≤ 2 %", "end": "≤ 2 %"}
+
+
+def table_rows(result: dict) -> dict[str, tuple[str, str]]:
+    """measure → ("p50 / p99" or the one number, target) for each row a result has."""
+    rows: dict[str, tuple[str, str]] = {}
+
+    def ms(numbers: dict, *keys: str) -> str:
+        return " / ".join("–" if numbers.get(k) is None else f"{numbers[k]:g}" for k in keys) + " ms"
+
+    for label, kinds in result.get("frames", {}).items():
+        for kind, numbers in kinds.items():
+            if isinstance(numbers, dict):
+                rows[f"frame at {label}, {kind.replace('_', ' ')} (p50 / p99)"] = (ms(numbers, "p50_ms", "p99_ms"),
+                                                                               FRAME_BUDGET)
+    actions = result.get("actions", {})
+    for name, numbers in actions.get("during", {}).items():
+        rows[f"frame during {name.replace('cycle_language', 'language switch')} (p50 / p99 / max)"] = \
+            (ms(numbers, "p50_ms", "p99_ms", "max_ms"), TAP_BUDGET)
+    first = actions.get("first_picture")
+    if first:
+        rows["first illustration after Continue (p50 / max; frames before it, max)"] = \
+            (f"{ms(first, 'p50_ms', 'max_ms')}; {first['frames_before_max']} frames", "no black frame")
+    for name, numbers in result.get("cpu", {}).items():
+        rows[f"CPU, {name} (% of a core, frames/s)"] = (f"{numbers['cpu_pct']:g} %, {numbers['fps']:g} fps",
+                                                        CPU_TARGETS.get(name, ""))
+    for label, memory in result.get("memory", {}).items():
+        rows[f"PSS after three stories at {label} (attract at start)"] = \
+            (f"{memory['pss_mib']:g} MiB ({memory['attract_pss_mib']:g})", "≤ 100 MiB" if label == "1920x1080" else "")
+    cold = result.get("cold_start")
+    if cold:
+        rows["cold start of `installation play` to its first frame (p50 / p99 wall; CPU p50)"] = \
+            (f"{ms(cold, 'p50_ms', 'p99_ms')}; {cold['cpu_s_p50']:g} CPU-s", "≤ 0.5 s wall, median of 5")
+    soak = result.get("soak")
+    if soak:
+        rows[f"soak, {soak['changes']:,} OSC scene changes: RSS after the first 1,000 → end; fds"] = \
+            (f"{soak['rss_growth_after_1000_mib']:+g} MiB; {soak['fds_growth']:+d} fds", "≤ +2 MiB, fds flat")
+    if "tap_to_changed_frame" in result:
+        rows["tap to changed frame (p50 / p99)"] = (ms(result["tap_to_changed_frame"], "p50_ms", "p99_ms"), "")
+    osc = result.get("osc")
+    if osc:
+        rows["OSC command to state at 2,000/s (p50 / p99)"] = (ms(osc, "p50_ms", "p99_ms"), "p99 ≤ 5 ms")
+    return rows
+
+
+def table(paths: list[Path]) -> str:
+    results = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    old, new = (results if len(results) == 2 else ({}, results[0]))
+    old_rows, new_rows = table_rows(old), table_rows(new)
+    head = "| measure (1920×1080 unless said) | before | after | target |\n|---|---|---|---|"
+    lines = [head]
+    for measure, (value, target) in new_rows.items():
+        lines.append(f"| {measure} | {old_rows.get(measure, ('–',))[0]} | {value} | {target} |")
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.table:
+        print(table(args.table))
+        return 0
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

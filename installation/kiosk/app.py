@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import math
@@ -11,6 +12,7 @@ import signal
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -24,24 +26,44 @@ from ..show.clock import SimClock
 from ..show.machine import CROSSFADE, Show
 from ..show.state import Effect
 from .audio import Narration
-from .images import ImageStore
+from .images import ImageStore, cover_size
 from .input import Input
 from .layout import Button, Metrics
 from .motion import MARGIN, KenBurns
-from .screens import attract, chooser, end, note, overlays, story
+from .screens import Screen, attract, chooser, end, note, overlays, story
 from .text import TextCache
 from .view import View
 from .voice import Voice
 
 log = logging.getLogger(__name__)
 
-SCREENS = {"attract": attract, "chooser": chooser, "note": note, "story": story, "end": end}
+SCREENS: dict[str, Screen] = {"attract": attract, "chooser": chooser, "note": note, "story": story, "end": end}
 IDLE_WAIT_MS = 250  # how long the loop sleeps when nothing moves
-BUSY_WAIT_MS = 4  # between frames of a moving scene
+BUSY_WAIT_MS = 33  # at most, between turns while the picture moves (the Ken Burns worker wakes it for its frames)
 MIN_FRAME = 1 / 60  # never draw faster than the display shows; commands keep being handled in between
 WAKE = pygame.event.custom_type()  # posted by other threads so a sleeping loop handles their commands at once
 
 Reply = Callable[[list[Outcome], dict[int, dict]], None]  # (each command's outcome, {index: snapshot}) on the loop
+
+
+def image_budget_mib(metrics: Metrics) -> int:
+    """Decoded pixels to keep: four illustrations at Ken Burns size (16:9, covering the screen with its margin:
+    the scenes around the current one, the attract and chooser artwork) and the cards' thumbnails. A story's other
+    scenes are decoded again when it comes back to them."""
+    w, h = cover_size((16, 9), (round(metrics.width * MARGIN), round(metrics.height * MARGIN)))
+    return round((4 * w * h * 4 + 8 * 1024 * 1024) / (1024 * 1024))
+
+
+def return_freed_memory() -> None:
+    """Pixel buffers (images, Ken Burns frames) come and go all day. glibc raises its mmap threshold each time a
+    big block is freed and then keeps such blocks in its heaps, so the process grows; a fixed threshold gives every
+    block over 1 MiB its own mapping, handed back to the system when freed."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-3, 1024 * 1024)  # M_MMAP_THRESHOLD
+        libc.mallopt(-8, 2)  # M_ARENA_MAX: helper threads share the heaps
+    except (OSError, AttributeError):
+        pass  # not glibc
 
 
 @dataclass
@@ -53,18 +75,25 @@ class Options:
     simulated: bool = False  # drive time with a SimClock (scripts, tests)
     audio: bool = True
     speech: Callable[[], Any] | None = None  # makes the speech engine for spoken guidance (wired by kiosk.play)
+    threads: bool | None = None  # image and Ken Burns workers (default: on, unless simulated)
 
 
 class App:
     def __init__(self, library: Library, options: Options):
         self.options = options
         self.clock: Callable[[], float] = SimClock() if options.simulated else time.monotonic
+        return_freed_memory()
         self.started = time.monotonic()
         self.show = Show(library, self.clock)
         self._open_display()
-        threaded = not options.simulated
-        self.images = ImageStore(threaded=threaded)
+        threaded = not options.simulated if options.threads is None else options.threads
+        self.images = ImageStore(budget_mib=image_budget_mib(self.metrics), threaded=threaded)
         self.motion = KenBurns(self.clock, threaded=threaded)
+        self.sleeping = False  # the loop waits for an event (turn)
+        self.motion.on_frame = lambda: self.sleeping and self.wake()  # a new Ken Burns frame is shown at once
+        self.memo: dict = {}  # what screens prepare and reuse while drawing (View.memo)
+        self.readahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="captions")  # off the render thread
+        self.entered: tuple | None = None  # (screen, story) whose on_enter ran last
         self.narration = Narration(enabled=options.audio)
         self.voice = Voice(audio=self.narration.enabled, speech=options.speech)
         self.text = TextCache()
@@ -80,7 +109,8 @@ class App:
         self.release: str | None = None  # id of the loaded content (installation.ops.release)
         self.running = True
         self.drawn: tuple | None = None
-        self.last_frame = 0.0
+        self.drawn_live: object = None
+        self.last_frame = -1.0  # when the last frame was drawn (self.clock)
         self.answer_now = False
         self.frame_times: list[float] | None = None
         self.first_frame: dict | None = None  # the current scene's first presented frame and audio start (/state)
@@ -132,20 +162,14 @@ class App:
             self._previous_handlers[number] = signal.signal(number, stop)
 
     def view(self) -> View:
-        return View(self.metrics, self.show, self.library, self.text, self.images, self.motion, self.clock())
+        return View(self.metrics, self.show, self.library, self.text, self.images, self.motion, self.clock(),
+                    self.memo)
 
     def preload_story_cards(self) -> None:
+        """The chooser's cards and artwork and the attract loop's artwork, decoded while nothing else is."""
         view = self.view()
-        m = self.metrics
-        _, card_w, _, _, _ = chooser.grid(view)
-        for story_id, item in self.library.stories.items():
-            self.images.request(self.library.media(item.thumbnail_path), (card_w, card_w * 9 // 16))
-        theme = self.library.exhibition.theme
-        if theme.chooser_image:
-            self.images.request(self.library.media(theme.chooser_image), (m.width, m.height))
-        if theme.attract_image:
-            box = (round(m.width * MARGIN), round(m.height * MARGIN))
-            self.images.request(self.library.media(theme.attract_image), box)
+        chooser.prepare(view)
+        attract.prepare(view)
 
     # ---------------------------------------------------------------- commands
     def post(self, commands: Command | tuple[Command, ...] | list[Command], reply: Reply | None = None,
@@ -157,10 +181,14 @@ class App:
         idle = self.inbox.empty()
         self.inbox.put((batch, reply, frozenset(states)))
         if idle:
-            try:
-                pygame.event.post(pygame.event.Event(WAKE))
-            except pygame.error:
-                pass  # the loop still drains the inbox on its next turn
+            self.wake()
+
+    def wake(self) -> None:
+        """Thread-safe: a sleeping loop takes its next turn at once."""
+        try:
+            pygame.event.post(pygame.event.Event(WAKE))
+        except pygame.error:
+            pass  # the loop still takes its turn after its wait
 
     def dispatch(self, command: Command) -> Outcome:
         """Hand a command to the show and carry out what it asks; returns the show's verdict (or `failed` if
@@ -204,6 +232,7 @@ class App:
         elif kind == "content":
             self.images.forget(data["stale"])
             self.narration.forget(data["stale"])
+            self.memo.clear()
             self.drawn = None
             self.preload_story_cards()
         elif kind == "screenshot":
@@ -217,10 +246,17 @@ class App:
             return
         m = self.metrics
         box = (round(m.width * MARGIN), round(m.height * MARGIN))
-        settings = self.show.state.settings
         for index in scenes:
             self.images.request(self.library.media(item.scenes[index].illustration), box)
-            self.narration.preload(self.library.timing(story_id, index, settings.language, settings.description).narration)
+        self.readahead.submit(self._read_timings, self.library, story_id, scenes)
+
+    @staticmethod
+    def _read_timings(library: Library, story_id: str, scenes: list[int]) -> None:
+        """The scenes' captions and lengths in every language (a language switch then reads nothing)."""
+        for index in scenes:
+            for language in library.exhibition.languages:
+                for described in (False, True):
+                    library.timing(story_id, index, language, described)
 
     # ---------------------------------------------------------------- loop
     def buttons(self, view: View) -> list[Button]:
@@ -291,10 +327,7 @@ class App:
         self.motion.frozen = state.paused_at is not None
         fading = state.screen == "story" and state.previous_scene is not None and self.clock() - state.transition_started < CROSSFADE
         self.images.hold(fading)
-        if state.screen == "story" and not fading:
-            story.prime_next(self.view())
-        elif state.screen == "note" and state.story:
-            story.prime(self.view(), 0)  # a synchronised start's first frame must not wait for its picture
+        self.prepare(self.view())
         drawn = self.draw_if_needed(force)
         self.voice.update(self.view())
         self.publish()
@@ -314,42 +347,57 @@ class App:
             self._snapshot = snap
         call_each(self.change_listeners, snap, what="state listener")
 
+    def prepare(self, view: View) -> None:
+        """The screen's on_enter when it is shown (or shows another story), then its prepare: outside drawing."""
+        state = view.state
+        screen = SCREENS[state.screen]
+        if self.entered != (state.screen, state.story):
+            self.entered = (state.screen, state.story)
+            screen.on_enter(view)
+        if not state.blackout:
+            screen.prepare(view)
+
     def frame_key(self, view: View) -> tuple:
         """Everything that changes the picture; when it is unchanged, nothing is redrawn."""
         state, now = view.state, view.now
         key: tuple = (state.version, self.metrics, self.images.idle())
-        if state.screen == "story" and not state.blackout:
-            cue = story.current_cue(view)
-            layers = tuple(layer.serial for layer in self.motion.layers.values())
-            fading = state.previous_scene is not None and now - state.transition_started < CROSSFADE + 0.1
-            key += (cue, layers, round(now, 2) if fading else 0, round(self.show.position(now) * 4))
-        elif state.screen == "attract" and not state.blackout:
-            key += (round(now * 8), tuple(layer.serial for layer in self.motion.layers.values()))
+        if not state.blackout:
+            key += (SCREENS[state.screen].changes(view),)
         if state.warning_since is not None:
             key += (round(self.show.idle_left(now) or 0),)
         if now < state.identify_until:
             key += ("identify",)
         return key
 
+    def live_key(self, view: View):
+        """What changes only a screen's live part (LiveScreen), or None."""
+        screen = SCREENS[view.state.screen]
+        if view.state.blackout or overlays.active(view) or not hasattr(screen, "live"):
+            return None
+        return screen.live(view)
+
     def draw_if_needed(self, force: bool = False) -> bool:
-        started = time.perf_counter()
+        started, now = time.perf_counter(), self.clock()
         new_scene = self._scene_key() != self._stamped
-        if not force and not self.answer_now and not new_scene and started - self.last_frame < MIN_FRAME:
+        if not force and not self.answer_now and not new_scene and now - self.last_frame < MIN_FRAME:
             return False
         self.answer_now = False
         view = self.view()
-        key = self.frame_key(view)
-        if not force and key == self.drawn:
+        key, live = self.frame_key(view), self.live_key(view)
+        if not force and key == self.drawn and live == self.drawn_live:
             return False
-        self.draw(view)
-        pygame.display.flip()
+        if not force and key == self.drawn and live is not None and not self.draw_hooks:
+            pygame.display.update(SCREENS[view.state.screen].draw_live(self.surface, view))
+        else:
+            self.render(view)
+            pygame.display.flip()
         if new_scene:
             self._stamp_started()
         took = time.perf_counter() - started
         if self.frame_times is not None:
             self.frame_times.append(took)
         call_each(self.frame_listeners, took, what="frame listener")
-        self.drawn, self.last_frame = key, started
+        self.drawn, self.drawn_live, self.last_frame = key, live, now
         return True
 
     def _scene_key(self) -> tuple | None:
@@ -371,7 +419,12 @@ class App:
         self._published_version = None  # publish (and push) the stamp at once
 
     def draw(self, view: View | None = None) -> None:
+        """Prepare and draw the whole picture (without presenting it)."""
         view = view or self.view()
+        self.prepare(view)
+        self.render(view)
+
+    def render(self, view: View) -> None:
         SCREENS[view.state.screen].draw(self.surface, view)
         if overlays.active(view):
             overlays.draw(self.surface, view)
@@ -381,11 +434,13 @@ class App:
         """One loop turn: step, then, if nothing was drawn, wait (without spinning) for an event or the next frame."""
         drew = self.step()
         if not drew:
-            wait = BUSY_WAIT_MS if self.animating() else IDLE_WAIT_MS
+            wait = BUSY_WAIT_MS if self.moving() else IDLE_WAIT_MS
             boundary = self.show.next_boundary()
-            if boundary is not None:  # wake for the scene boundary itself, not the next 4 ms slot after it
+            if boundary is not None:  # wake for the scene boundary itself, not the next slot after it
                 wait = max(1, min(wait, math.ceil((boundary - self.clock()) * 1000)))  # 0 would wait forever
+            self.sleeping = True
             event = pygame.event.wait(wait)
+            self.sleeping = False
             if event.type not in (pygame.NOEVENT, WAKE):
                 pygame.event.post(event)
         return drew
@@ -400,9 +455,12 @@ class App:
         every moving picture's frame drawn. (The signal `kiosk.driver.Driver.wait_until_idle` waits for.)"""
         return self.inbox.empty() and not pygame.event.peek() and self.images.idle() and self.motion.drawn()
 
-    def animating(self) -> bool:
+    def moving(self) -> bool:
+        """Whether the picture changes with time alone (or commands wait): the loop then wakes for frames."""
         state = self.show.state
-        return not state.blackout and (state.screen in ("story", "attract") or self.inbox.qsize() > 0)
+        if self.inbox.qsize() > 0:
+            return True
+        return not state.blackout and SCREENS[state.screen].moving(self.view())
 
     def screenshot(self, path: Path) -> Path:
         self.draw()
@@ -418,6 +476,7 @@ class App:
         self.voice.close()
         self.images.close()
         self.motion.close()
+        self.readahead.shutdown(wait=False, cancel_futures=True)
         from .text import face, font
 
         face.cache_clear()

@@ -162,7 +162,7 @@ class Driver:
         """Draw the current frame once more, noting every text drawn, and say what it shows."""
         app = self.app
         reading = _Reading(app.text)
-        view = View(app.metrics, app.show, app.library, reading, app.images, app.motion, app.clock())
+        view = View(app.metrics, app.show, app.library, reading, app.images, app.motion, app.clock(), app.memo)
         app.draw(view)
         return Look(app.show.state.screen, tuple(reading.seen), tuple(app.buttons(view)))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..threads import lower_priority
 log = logging.getLogger(__name__)
 
 Size = tuple[int, int]
+IN_USE = 2.0  # seconds: an image asked for this recently is not let go
 
 
 def cover_size(natural: Size, box: Size) -> Size:
@@ -84,11 +86,13 @@ def _bytes(surface: pygame.Surface) -> int:
 
 
 class ImageStore:
-    """Keyed by (path, size, mode). `get` never blocks; `wait` is for tests and previews."""
+    """Keyed by (path, size, mode). `request` queues a decode, `get` never blocks; `wait` is for tests and previews.
+    At most `budget_mib` of decoded pixels are kept, the least recently used let go first."""
 
     def __init__(self, budget_mib: int = 512, threaded: bool = True):
         self.budget = budget_mib * 1024 * 1024  # decoded pixels kept, in bytes (a 4K scene is ~40 MiB)
         self.ready: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self.used: dict[tuple, float] = {}  # when each was last asked for (time.monotonic)
         self.pending: set[tuple] = set()
         self.failed: set[Path] = set()
         self.lock = threading.Lock()
@@ -105,7 +109,11 @@ class ImageStore:
     def request(self, path: Path | None, box: Size, mode: str = "cover") -> None:
         key = (_key(path), tuple(box), mode)
         with self.lock:
-            if key in self.ready or key in self.pending:
+            if key in self.ready:
+                self.ready.move_to_end(key)
+                self.used[key] = time.monotonic()
+                return
+            if key in self.pending:
                 return
             self.pending.add(key)
         if self.threaded:
@@ -114,22 +122,30 @@ class ImageStore:
             self._load(key)
 
     def get(self, path: Path | None, box: Size, mode: str = "cover") -> pygame.Surface | None:
+        """The decoded image if it is ready (it is asked for with `request`, outside drawing)."""
         key = (_key(path), tuple(box), mode)
         with self.lock:
             surface = self.ready.get(key)
             if surface is not None:
                 self.ready.move_to_end(key)
-                return surface
-        self.request(path, box, mode)
-        return None
+                self.used[key] = time.monotonic()
+            return surface
+
+    def release(self, box: Size) -> None:
+        """Let go of every image decoded for this box (a story's scenes, once the story is over)."""
+        with self.lock:
+            for key in [key for key in self.ready if key[1] == tuple(box)]:
+                del self.ready[key]
+                self.used.pop(key, None)
 
     def forget(self, paths) -> None:
-        """Drop what was decoded from these files (they changed on disk): the next request decodes them again."""
-        stale = set(paths)
+        """Files that changed (live reload): decode them again when next asked for."""
+        paths = set(paths)
         with self.lock:
-            for key in [key for key in self.ready if key[0] in stale]:
+            for key in [key for key in self.ready if key[0] in paths]:
                 del self.ready[key]
-            self.failed -= stale
+                self.used.pop(key, None)
+            self.failed -= paths
 
     def wait(self, path: Path | None, box: Size, mode: str = "cover", timeout: float = 10.0) -> pygame.Surface | None:
         key = (_key(path), tuple(box), mode)
@@ -176,7 +192,20 @@ class ImageStore:
             surface = placeholder(box if mode == "cover" else (box[0], box[0] * 9 // 16))
         with self.done:
             self.ready[key] = surface
+            self.used[key] = time.monotonic()
             self.pending.discard(key)
-            while len(self.ready) > 1 and sum(_bytes(s) for s in self.ready.values()) > self.budget:
-                self.ready.popitem(last=False)
+            self._evict()
             self.done.notify_all()
+
+    def _evict(self) -> None:
+        """Least recently used first, over the budget; never what was asked for within IN_USE seconds (what the
+        screen needs now stays, even when it alone is over the budget)."""
+        total = sum(_bytes(s) for s in self.ready.values())
+        now = time.monotonic()
+        for key in list(self.ready):
+            if total <= self.budget:
+                return
+            if now - self.used.get(key, 0.0) < IN_USE:
+                continue
+            total -= _bytes(self.ready.pop(key))
+            self.used.pop(key, None)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import threading
-import time
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -15,7 +14,9 @@ from ..threads import lower_priority
 
 MARGIN = 1.12  # the source is decoded this much larger than the screen, leaving room to move
 ZOOM = 1.07
-FRAME_INTERVAL = 1 / 24
+FRAME_INTERVAL = 1 / 24  # the longest a moving layer waits for a new frame…
+SLOWEST = 1 / 4  # … unless it moves so slowly that this is still smooth
+STEP_PX = 0.75  # a new frame when the picture has moved this far (a smaller step is invisible)
 
 
 def ease(p: float) -> float:
@@ -56,6 +57,18 @@ def crop_rect(source: tuple[int, int], screen: tuple[int, int], path: Path2, pro
     return pygame.Rect(round((sw - cw) * fx), round((sh - ch) * fy), cw, ch)
 
 
+def interval_for(source: tuple[int, int], screen: tuple[int, int], path: Path2, duration: float) -> float:
+    """Seconds between frames so that, where it moves fastest (mid-way, with the easing), the picture moves by at
+    most STEP_PX screen pixels from one frame to the next: Ken Burns moves a few pixels a second, and a frame
+    that moves by less than a pixel costs a full-screen scale and shows nothing new."""
+    if duration <= 0:
+        return FRAME_INTERVAL
+    a, b = crop_rect(source, screen, path, 0.5), crop_rect(source, screen, path, 0.55)
+    moved = max(abs(a.left - b.left), abs(a.right - b.right), abs(a.top - b.top), abs(a.bottom - b.bottom))
+    speed = moved * screen[0] / a.w / (0.05 * duration)  # screen pixels per second
+    return SLOWEST if speed <= 0 else max(FRAME_INTERVAL, min(SLOWEST, STEP_PX / speed))
+
+
 @dataclass
 class Layer:
     source: pygame.Surface
@@ -68,7 +81,7 @@ class Layer:
     rendered_for: float = -1.0
     serial: int = 0
     moving: bool = True
-    interval: float = FRAME_INTERVAL
+    interval: float | None = None  # seconds between frames (interval_for, unless given)
     lock: threading.Lock = field(default_factory=threading.Lock)  # guards front (swap vs blit)
     rendering: threading.Lock = field(default_factory=threading.Lock)  # one renderer at a time
 
@@ -96,28 +109,43 @@ class KenBurns:
         self.layers: dict[object, Layer] = {}
         self.primed: dict[object, Layer] = {}
         self.lock = threading.Lock()
+        self.wake = threading.Condition(self.lock)  # the worker sleeps on it while nothing needs rendering
         self.threaded = threaded
         self.stop = threading.Event()
-        self.frozen = False  # while the story is paused, the picture holds still
+        self._frozen = False
+        self.on_frame: Callable[[], None] | None = None  # called (on the worker) when a new frame is ready
         self.thread: threading.Thread | None = None
         self.rendered = threading.Condition()  # notified by the worker after each round of frames
         if threaded:
             self.thread = threading.Thread(target=self._run, name="ken-burns", daemon=True)
             self.thread.start()
 
+    @property
+    def frozen(self) -> bool:
+        """While the story is paused, the picture holds still."""
+        return self._frozen
+
+    @frozen.setter
+    def frozen(self, value: bool) -> None:
+        if value != self._frozen:
+            with self.wake:
+                self._frozen = value
+                self.wake.notify()
+
     def prime(self, key: object, source: pygame.Surface, index: int, screen: tuple[int, int]) -> None:
         """Ask for the first frame of a layer that will start soon (rendered on the worker thread)."""
-        with self.lock:
+        with self.wake:
             if key in self.layers or (key in self.primed and self.primed[key].source is source):
                 return
             self.primed[key] = Layer(source, 0.0, 0.0, Path2.for_index(index), screen)
             while len(self.primed) > 2:
                 self.primed.pop(next(iter(self.primed)))
+            self.wake.notify()
         if not self.threaded:
             self._render_primed()
 
     def set(self, key: object, source: pygame.Surface, started: float, duration: float, index: int,
-            screen: tuple[int, int], moving: bool = True, interval: float = FRAME_INTERVAL) -> Layer:
+            screen: tuple[int, int], moving: bool = True, interval: float | None = None) -> Layer:
         now = self.clock()
         with self.lock:
             layer = self.layers.get(key)
@@ -130,18 +158,25 @@ class KenBurns:
             else:
                 layer = Layer(source, started, duration, Path2.for_index(index), screen)
                 if not self.threaded:
-                    layer.render(now)  # otherwise the worker draws its first frame within one frame interval
-            with self.lock:
+                    layer.render(now)  # otherwise the worker draws its first frame at once
+            with self.wake:
                 self.layers[key] = layer
+                self.wake.notify()
+        if interval is None:
+            fresh = layer.duration != duration or layer.interval is None
+            interval = interval_for(source.get_size(), screen, layer.path, duration) if fresh else layer.interval
         layer.duration, layer.moving, layer.interval = duration, moving, interval
         if not self.threaded and moving and not self.frozen and now - layer.rendered_for >= interval:
             layer.render(now)
         return layer
 
-    def keep(self, keys: set) -> None:
+    def keep(self, keys: set, primed: set = frozenset()) -> None:
+        """Let go of every layer not in `keys` and every primed frame not in `primed`."""
         with self.lock:
             for key in [k for k in self.layers if k not in keys]:
                 del self.layers[key]
+            for key in [k for k in self.primed if k not in primed]:
+                del self.primed[key]
 
     def drawn(self) -> bool:
         """Every moving layer and every primed one has a frame to show."""
@@ -155,6 +190,8 @@ class KenBurns:
 
     def close(self) -> None:
         self.stop.set()
+        with self.wake:
+            self.wake.notify()
         with self.rendered:
             self.rendered.notify_all()
 
@@ -164,18 +201,37 @@ class KenBurns:
         for layer in waiting:
             layer.render(layer.started)
 
+    def _due(self, now: float) -> tuple[list[Layer], float | None]:
+        """Layers to render now, and how long until the next one is due (None: nothing moves)."""
+        due, wait = [], None
+        for layer in self.layers.values():
+            if layer.front is None:
+                due.append(layer)
+            elif layer.moving and not self._frozen:
+                left = layer.rendered_for + (layer.interval or FRAME_INTERVAL) - now
+                if left <= 0.002:
+                    due.append(layer)
+                    left = layer.interval or FRAME_INTERVAL
+                wait = left if wait is None else min(wait, left)
+        return due, wait
+
     def _run(self) -> None:
         lower_priority(5)
         while not self.stop.is_set():
-            started = time.perf_counter()
             self._render_primed()
             with self.lock:
-                layers = [layer for layer in self.layers.values() if layer.moving]
+                due, _ = self._due(self.clock())
             now = self.clock()
-            for layer in [] if self.frozen else layers:
-                if now - layer.rendered_for >= layer.interval * 0.9:
-                    layer.render(now + FRAME_INTERVAL / 2)
+            for layer in due:
+                layer.render(now + min(layer.interval or FRAME_INTERVAL, FRAME_INTERVAL) / 2)
+            if due and self.on_frame is not None:
+                self.on_frame()
             with self.rendered:
                 self.rendered.notify_all()
-            spent = time.perf_counter() - started
-            self.stop.wait(max(0.002, FRAME_INTERVAL - spent))
+            with self.wake:
+                if self.stop.is_set():
+                    return
+                waiting = any(layer.front is None for layer in self.primed.values())
+                again, wait = self._due(self.clock())
+                if not waiting and not again:
+                    self.wake.wait(timeout=wait)  # until the next frame is due, or something changes

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .layout import Metrics
@@ -68,6 +68,7 @@ class View:
     images: "ImageStore"
     motion: "KenBurns"
     now: float
+    memo: dict = field(default_factory=dict)  # the App's: what screens prepare and their drawing reuses
 
     @property
     def state(self):

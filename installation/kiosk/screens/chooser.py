@@ -10,9 +10,7 @@ from ..layout import Button, Rect, row
 from ..strings import pick, t
 from ..view import View
 from ..widgets import Measure, button, label_width, panel, paragraph, rounded, vertical_shade
-
-ANIMATED = False
-
+from .story import leave_story
 
 MIN_CARD = 340  # px at 1080p
 
@@ -138,15 +136,51 @@ def buttons(view: View) -> list[Button]:
     return out
 
 
+def on_enter(view: View) -> None:
+    leave_story(view)
+
+
+def background(view: View):
+    image = view.library.exhibition.theme.chooser_image
+    return view.media(image) if image and not view.state.settings.contrast else None
+
+
+def thumbnail(view: View, story_id: str, card_w: int):
+    return view.media(view.library.stories[story_id].thumbnail_path), (card_w, card_w * 9 // 16)
+
+
+def prepare(view: View) -> None:
+    """Ask for the cards' thumbnails and the artwork; once decoded, the artwork is shaded once and kept so."""
+    path, held = background(view), view.memo.get("chooser")
+    if path is not None and not (held and held[0] == (path, view.size)):
+        view.images.request(path, view.size)
+        art = view.images.get(path, view.size)
+        if art is not None:
+            shaded = pygame.Surface(view.size).convert() if pygame.display.get_surface() else pygame.Surface(view.size)
+            m = view.metrics
+            shaded.blit(art, ((m.width - art.get_width()) // 2, (m.height - art.get_height()) // 2))
+            shaded.blit(pygame.transform.scale(vertical_shade((1, view.metrics.height), 150, 210), view.size), (0, 0))
+            view.memo["chooser"] = ((path, view.size), shaded)
+            view.images.release(view.size)
+    card_w = grid(view)[1]
+    for story_id in view.show.playlist:
+        view.images.request(*thumbnail(view, story_id, card_w))
+
+
+def moving(view: View) -> bool:
+    return False
+
+
+def changes(view: View):
+    return None
+
+
 def draw(surface: pygame.Surface, view: View) -> None:
     m, palette, lang = view.metrics, view.palette, view.language
     surface.fill(palette.background)
-    background = view.library.exhibition.theme.chooser_image
-    if background and not view.state.settings.contrast:
-        art = view.images.get(view.media(background), view.size)
-        if art is not None:
-            surface.blit(art, ((m.width - art.get_width()) // 2, (m.height - art.get_height()) // 2))
-            surface.blit(vertical_shade(view.size, 150, 210), (0, 0))
+    held = view.memo.get("chooser")
+    if background(view) is not None and held and held[0] == (background(view), view.size):
+        surface.blit(held[1], (0, 0))
     y = paragraph(surface, view, t("choose", lang), view.font_px(56, cap=1.5), palette.text, m.margin,
                   title_top(view), title_width(view), spacing=1.2)
     paragraph(surface, view, t("choose_hint", lang), view.font_px(28, cap=1.5), palette.dim, m.margin,
@@ -169,7 +203,7 @@ def card(surface: pygame.Surface, view: View, item: Button, focused: bool) -> No
     rect = item.rect
     panel(surface, view, rect, palette.panel)
     thumb_h = rect.h - text_height(view)  # the picture gives way when the rows are short
-    image = view.images.get(view.media(story.thumbnail_path), (rect.w, rect.w * 9 // 16))
+    image = view.images.get(*thumbnail(view, story.id, rect.w))
     if image is not None:
         ox, oy = (image.get_width() - rect.w) // 2, (image.get_height() - thumb_h) // 2
         surface.blit(image, (rect.x, rect.y), (ox, oy, rect.w, thumb_h))

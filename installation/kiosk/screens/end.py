@@ -9,9 +9,7 @@ from ..strings import pick, t
 from ..view import View
 from ..widgets import Measure, button, fitted, label_width, panel
 from .chooser import settings_buttons
-
-ANIMATED = False
-
+from .story import leave_story
 
 def buttons(view: View) -> list[Button]:
     m, lang = view.metrics, view.language
@@ -19,6 +17,22 @@ def buttons(view: View) -> list[Button]:
     label = t("choose_another", lang)
     specs = [(max(m.px(420), label_width(view, label)), dict(command="continue", label=label, focus=0, active=True))]
     return settings_buttons(view, m.margin) + [Button(r, **s) for r, s in row(m, specs, y, align="center")]
+
+
+def on_enter(view: View) -> None:
+    leave_story(view)
+
+
+def prepare(view: View) -> None:
+    pass
+
+
+def moving(view: View) -> bool:
+    return False
+
+
+def changes(view: View):
+    return None
 
 
 def draw(surface: pygame.Surface, view: View) -> None:

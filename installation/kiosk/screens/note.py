@@ -9,9 +9,7 @@ from ..strings import pick, t
 from ..view import View
 from ..widgets import Measure, button, fitted, label_width, panel
 from .chooser import settings_buttons
-
-ANIMATED = False
-
+from .story import prime
 
 def _panel_rect(view: View) -> Rect:
     m = view.metrics
@@ -29,6 +27,23 @@ def buttons(view: View) -> list[Button]:
              (widths[1], dict(command="decline", label=t("choose_another", lang), focus=1))]
     placed = row(m, specs, y, x=box.x + m.px(40))
     return settings_buttons(view, m.margin) + [Button(rect, **spec) for rect, spec in placed]
+
+
+def on_enter(view: View) -> None:
+    view.motion.keep(set(), primed={(view.state.story, 0)})
+
+
+def prepare(view: View) -> None:
+    """While the note is read, the story's first picture is made ready, so it shows with the first frame."""
+    prime(view, view.state.story, 0)
+
+
+def moving(view: View) -> bool:
+    return False
+
+
+def changes(view: View):
+    return None
 
 
 def draw(surface: pygame.Surface, view: View) -> None:

@@ -15,9 +15,6 @@ from ..strings import t
 from ..view import View
 from ..widgets import button, label_width, rounded, vertical_shade
 
-ANIMATED = True
-
-
 def control_rows(view: View) -> list[list[tuple[int, dict]]]:
     m, lang, settings = view.metrics, view.language, view.state.settings
     paused = view.state.paused_at is not None
@@ -74,46 +71,84 @@ def buttons(view: View) -> list[Button]:
     return out
 
 
-def source(view: View, scene_index: int):
+def box(view: View) -> tuple[int, int]:
     m = view.metrics
-    scene = view.library.stories[view.state.story].scenes[scene_index]
-    return view.images.get(view.media(scene.illustration), (round(m.width * MARGIN), round(m.height * MARGIN)))
+    return (round(m.width * MARGIN), round(m.height * MARGIN))
 
 
-def prime_next(view: View) -> None:
-    """Have the next scene's first frame ready before its transition begins."""
-    prime(view, view.state.scene + 1)
+def illustration(view: View, story_id: str, scene_index: int):
+    return view.media(view.library.stories[story_id].scenes[scene_index].illustration)
 
 
-def prime(view: View, index: int) -> None:
-    """Have scene `index`'s first frame ready (the first scene's while its content note shows)."""
+def prime(view: View, story_id: str, scene_index: int) -> None:
+    """Have a scene's first frame ready before it starts: its illustration asked for, and once decoded, its
+    first Ken Burns frame rendered on the worker."""
+    path = illustration(view, story_id, scene_index)
+    view.images.request(path, box(view))
+    image = view.images.get(path, box(view))
+    if image is not None:
+        view.motion.prime((story_id, scene_index), image, scene_index, view.size)
+
+
+def on_enter(view: View) -> None:
+    view.memo.pop("chrome", None)
+
+
+def leave_story(view: View) -> None:
+    """After a story: its moving layers, its bars and its scenes' pictures are let go."""
+    view.motion.keep(set())
+    view.memo.pop("chrome", None)
+    view.images.release(box(view))
+
+
+def fading(view: View) -> bool:
     state = view.state
-    if index < view.show.scene_count():
-        image = source(view, index)
-        if image is not None:
-            view.motion.prime((state.story, index), image, index, view.size)
+    return state.previous_scene is not None and view.now - state.transition_started < CROSSFADE
 
 
-def layer(view: View, scene_index: int, started: float, moving: bool = True):
+def prepare(view: View) -> None:
+    """The moving layers of the scene (and of the one fading out) and, outside a transition, the next scene primed."""
     state = view.state
-    story = view.library.stories[state.story]
-    image = source(view, scene_index)
+    keep = {(state.story, state.scene)}
+    _layer(view, state.scene, state.scene_started + state.paused_total)
+    if fading(view):
+        _layer(view, state.previous_scene, state.previous_started, moving=False)
+        keep.add((state.story, state.previous_scene))
+    view.motion.keep(keep, primed={(state.story, state.scene + 1)})
+    if not fading(view) and state.scene + 1 < view.show.scene_count():
+        prime(view, state.story, state.scene + 1)
+    view.memo["chrome"] = (_chrome_key(view), chrome(view))
+
+
+def _layer(view: View, scene_index: int, started: float, moving: bool = True):
+    story = view.library.stories[view.state.story]
+    path = illustration(view, story.id, scene_index)
+    view.images.request(path, box(view))
+    image = view.images.get(path, box(view))
     if image is None:
         return None
     duration = view.show.timing(scene_index).length + story.scenes[scene_index].hold + CROSSFADE
     return view.motion.set((story.id, scene_index), image, started, duration, scene_index, view.size, moving)
 
 
+def moving(view: View) -> bool:
+    return view.state.paused_at is None or fading(view)
+
+
+def changes(view: View):
+    state, now = view.state, view.now
+    layers = tuple(layer.serial for layer in view.motion.layers.values())
+    fade = round(now, 2) if state.previous_scene is not None and now - state.transition_started < CROSSFADE + 0.1 else 0
+    return (current_cue(view), layers, fade, round(view.show.position(now) * 4))
+
+
 def draw(surface: pygame.Surface, view: View) -> None:
     state = view.state
     fade = (view.now - state.transition_started) / CROSSFADE
-    keep = set()
-    current = layer(view, state.scene, state.scene_started + state.paused_total)
-    keep.add((state.story, state.scene))
+    current = view.motion.layers.get((state.story, state.scene))
     previous = None
     if state.previous_scene is not None and fade < 1:
-        previous = layer(view, state.previous_scene, state.previous_started, moving=False)
-        keep.add((state.story, state.previous_scene))
+        previous = view.motion.layers.get((state.story, state.previous_scene))
     ready = current is not None and current.front is not None
     if previous is not None and previous.front is not None:
         with previous.lock:
@@ -128,32 +163,31 @@ def draw(surface: pygame.Surface, view: View) -> None:
             current.front.set_alpha(alpha if alpha < 255 else None)
             surface.blit(current.front, (0, 0))
             current.front.set_alpha(None)
-    view.motion.keep(keep)
     draw_chrome(surface, view)
     if state.settings.captions:
         draw_caption(surface, view)
 
 
-_chrome: dict[tuple, tuple[pygame.Surface, pygame.Surface, int]] = {}
+def _chrome_key(view: View) -> tuple:
+    state, settings = view.state, view.state.settings
+    # the volume button is drawn every frame instead, so a fader moved over OSC never rebuilds the bars
+    return (view.size, state.story, state.scene, state.paused_at is not None, view.language, settings.captions,
+            settings.description, settings.text_size, settings.contrast)
 
 
 def chrome(view: View) -> tuple[pygame.Surface, pygame.Surface, int]:
-    """The top and bottom bars (shade, buttons, labels) drawn once per state change, blitted every frame."""
-    state, m = view.state, view.metrics
-    settings = state.settings
-    # the volume button is drawn every frame instead, so a fader moved over OSC never rebuilds the bars
-    key = (view.size, state.story, state.scene, state.paused_at is not None, view.language, settings.captions,
-           settings.description, settings.text_size, settings.contrast)
-    cached = _chrome.get(key)
-    if cached is None:
-        _chrome.clear()
-        top_h = m.margin // 2 + m.target + m.px(24) + (m.px(80) if state.paused_at is not None else 0)
-        bottom = bar_top(view) - m.px(24)
-        top = vertical_shade((m.width, top_h), 150, 0).copy()
-        low = vertical_shade((m.width, m.height - bottom), 0, 190).copy()
-        draw_bars(top, low, bottom, view)
-        cached = _chrome[key] = (top, low, bottom)
-    return cached
+    """The top and bottom bars (shade, buttons, labels): made once per state change (`prepare` keeps them in the
+    memo), blitted every frame."""
+    kept = view.memo.get("chrome")
+    if kept is not None and kept[0] == _chrome_key(view):
+        return kept[1]
+    m, paused = view.metrics, view.state.paused_at is not None
+    top_h = m.margin // 2 + m.target + m.px(24) + (m.px(80) if paused else 0)
+    bottom = bar_top(view) - m.px(24)
+    top = vertical_shade((m.width, top_h), 150, 0).copy()
+    low = vertical_shade((m.width, m.height - bottom), 0, 190).copy()
+    draw_bars(top, low, bottom, view)
+    return top, low, bottom
 
 
 LIVE_BUTTON = "toggle_mute"  # shows the volume level
