@@ -102,10 +102,10 @@ def test_attract_redraws_only_the_pulse_between_moves_of_the_artwork(threaded_ap
 
 
 def test_narration_is_streamed_not_decoded(threaded_app, library, monkeypatch):
-    from tests.content.project import write_wav
+    from tests.builder import write_tone
 
     for scene in ("s1", "s2"):
-        write_wav(library.root / "media" / "narration" / "alpha" / f"{scene}.en.wav", 6.0)
+        write_tone(library.root / "media" / "narration" / "alpha" / f"{scene}.en.wav", 6.0)
     library.timings.clear()
     decoded = []
     monkeypatch.setattr(pygame.mixer, "Sound", lambda *args, **kwargs: decoded.append(args))
