@@ -74,7 +74,7 @@ class Library:
         key = (story_id, scene, language)
         length = self.lengths.get(key)
         if length is None:
-            wav = narration_path(self.root, story_id, story.scenes[scene].id, language)
+            wav = confined_narration(self.root, story_id, story.scenes[scene].id, language)
             length = self.lengths[key] = wav_length(wav) or self.timing(story_id, scene, language).length
         return length
 
