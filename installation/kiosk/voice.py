@@ -113,6 +113,7 @@ class Voice:
         self.requests: queue.SimpleQueue[tuple[int, str, str] | None] = queue.SimpleQueue()
         self.channel = None
         self.thread: threading.Thread | None = None
+        self.playing = threading.Event()  # set each time a sentence starts on the channel (tests wait on it)
         if self.audio:
             try:
                 import pygame
@@ -183,6 +184,7 @@ class Voice:
             if generation == self.generation and self.channel is not None:
                 self.channel.set_volume(0.0 if self.muted else self.level)
                 self.channel.play(sound)
+                self.playing.set()
 
     def _synthesise(self, text: str, language: str):
         import numpy as np

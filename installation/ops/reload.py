@@ -81,6 +81,7 @@ class Reloader:
         self.wake = threading.Condition(self.lock)
         self.stopped = False
         self.loads = 0  # how many loads ran (tests wait on it)
+        self.loading = False  # the worker is loading now
         self.last: Outcome | None = None
         self.observer = None
         self.thread: threading.Thread | None = None
@@ -197,6 +198,11 @@ class Reloader:
         with self.wake:
             return self.wake.wait_for(lambda: self.loads >= count, timeout)
 
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Tests: wait until no load is due or running."""
+        with self.wake:
+            return self.wake.wait_for(lambda: self.due is None and not self.loading, timeout)
+
     def _run(self) -> None:
         while True:
             with self.wake:
@@ -205,8 +211,13 @@ class Reloader:
                     self.wake.wait(timeout)
                 if self.stopped:
                     return
-                self.due = None
-            self.load()
+                self.due, self.loading = None, True
+            try:
+                self.load()
+            finally:
+                with self.wake:
+                    self.loading = False
+                    self.wake.notify_all()
 
     # ------------------------------------------------------------- the banner (render thread)
     def draw(self, surface, view) -> None:

@@ -13,37 +13,41 @@ from installation.cli import main
 
 from tests import REPO
 
+from .conftest import PATIENCE
+
+PATIENT = ["--timeout", str(PATIENCE)]  # a busy machine may answer late; a later --timeout wins
+
 
 def test_send_prints_replies_and_exit_codes(kiosk, capsys):
     port = str(kiosk.port)
-    assert main(["send", "--port", port, "/thump"]) == 0
+    assert main(["send", *PATIENT, "--port", port, "/thump"]) == 0
     assert capsys.readouterr().out.strip() == "thump"
-    assert main(["send", "--port", port, "/go", "lulu"]) == 0
+    assert main(["send", *PATIENT, "--port", port, "/go", "lulu"]) == 0
     assert capsys.readouterr().out.strip() == "ok"
-    assert main(["send", "--port", port, "--tcp", "/state"]) == 0
+    assert main(["send", *PATIENT, "--port", port, "--tcp", "/state"]) == 0
     assert json.loads(capsys.readouterr().out)["story"] == "lulu"
-    assert main(["send", "--port", port, "/volume", "0.3"]) == 0
+    assert main(["send", *PATIENT, "--port", port, "/volume", "0.3"]) == 0
     assert capsys.readouterr().out.strip() == "0.3"
-    assert main(["send", "--port", port, "--types", "s", "/language", "zh-Hant"]) == 0
-    assert main(["send", "--port", port, "/go", "nobody"]) == 1
+    assert main(["send", *PATIENT, "--port", port, "--types", "s", "/language", "zh-Hant"]) == 0
+    assert main(["send", *PATIENT, "--port", port, "/go", "nobody"]) == 1
     assert "unknown_story" in capsys.readouterr().err
-    assert main(["send", "--port", port, "--timeout", "0.3", "/screen/elsewhere/thump"]) == 2
-    assert main(["send", "--port", port, "--json", "/version"]) == 0
+    assert main(["send", *PATIENT, "--port", port, "--timeout", "0.3", "/screen/elsewhere/thump"]) == 2
+    assert main(["send", *PATIENT, "--port", port, "--json", "/version"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "ok"
 
 
 def test_send_with_passcode(make_kiosk, capsys):
     kiosk = make_kiosk(passcodes={"control": "abc"})
     port = str(kiosk.port)
-    assert main(["send", "--port", port, "/stop"]) == 1
+    assert main(["send", *PATIENT, "--port", port, "/stop"]) == 1
     assert "denied" in capsys.readouterr().err
-    assert main(["send", "--port", port, "--passcode", "nope", "/stop"]) == 1
-    assert main(["send", "--port", port, "--passcode", "abc", "/stop"]) == 0
+    assert main(["send", *PATIENT, "--port", port, "--passcode", "nope", "/stop"]) == 1
+    assert main(["send", *PATIENT, "--port", port, "--passcode", "abc", "/stop"]) == 0
 
 
 def test_send_as_a_separate_process(kiosk):
-    done = subprocess.run([sys.executable, "-m", "installation", "send", "--port", str(kiosk.port), "/stories"],
-                          capture_output=True, text=True, timeout=30, cwd=REPO)
+    done = subprocess.run([sys.executable, "-m", "installation", "send", *PATIENT, "--port", str(kiosk.port), "/stories"],
+                          capture_output=True, text=True, timeout=120, cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert [s["id"] for s in json.loads(done.stdout)] == ["lulu", "bo-bo"]
 
@@ -52,7 +56,7 @@ def test_monitor_once(make_kiosk, capsys):
     one, two = make_kiosk(), make_kiosk()
     one.app.post(__import__("installation.show.commands", fromlist=["make"]).make("go", "bo-bo"))
     assert one.wait_for(lambda s: s["story"] == "bo-bo")
-    assert main(["monitor", "--once", "--timeout", "10", f"127.0.0.1:{one.port}", f"localhost:{two.port}"]) == 0
+    assert main(["monitor", "--once", "--timeout", str(PATIENCE), f"127.0.0.1:{one.port}", f"localhost:{two.port}"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:4] == ["TARGET", "NAME", "SCREEN", "STORY"]
     assert any("bo-bo" in line and "story" in line for line in out[1:])
@@ -132,7 +136,7 @@ def test_attach_from_play_arguments(monkeypatch):
             assert server.port > 0 and "10.0.0.0/8" in server.settings.allow
             with OscClient("127.0.0.1", server.port) as client:
                 client.send("/thump")
-                assert client.wait_reply("/thump", 1.0)["data"] == "thump"
+                assert client.wait_reply("/thump", PATIENCE)["data"] == "thump"
         finally:
             server.close()
     finally:

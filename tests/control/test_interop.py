@@ -64,12 +64,12 @@ class Dump:
 
     def close(self) -> None:
         self.proc.terminate()
-        self.proc.wait(5)
+        self.proc.wait(30)
 
 
 def oscsend(port: int, address: str, types: str = "", *values) -> None:
     subprocess.run(["oscsend", "127.0.0.1", str(port), address, types, *map(str, values)],
-                   check=True, timeout=5)
+                   check=True, timeout=60)
 
 
 def test_oscsend_with_replies_in_oscdump(kiosk):

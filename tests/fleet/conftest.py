@@ -81,8 +81,8 @@ class KioskProcess:
     def state(self) -> dict:
         from installation.control.client import OscClient
 
-        with OscClient("127.0.0.1", self.port, tcp=True, timeout=2.0) as client:
-            reply = client.request("/state", timeout=5.0)
+        with OscClient("127.0.0.1", self.port, tcp=True, timeout=30.0) as client:
+            reply = client.request("/state", timeout=30.0)
         assert reply and reply["status"] == "ok", reply
         return reply["data"]
 

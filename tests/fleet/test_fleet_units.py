@@ -166,7 +166,7 @@ def test_alerts_banner_log_and_webhook(caplog):
         assert any("fleet alert: k1 is unreachable" in r.getMessage() for r in caplog.records)
         from .conftest import wait_until
 
-        wait_until(lambda: len(Hook.received) == 2, 10, what="two webhook POSTs")
+        wait_until(lambda: len(Hook.received) == 2, 60, what="two webhook POSTs")
         assert {h["event"] for h in Hook.received} == {"alert", "recovered"}
     finally:
         server.shutdown()

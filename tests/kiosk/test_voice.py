@@ -70,9 +70,7 @@ def test_speech_is_synthesised_for_the_mixer(tmp_path):
         voice = Voice(audio=True, speech=engine)
         voice.say("Sun. Canada. 4 minutes.", "en")
         assert voice.said == ["Sun. Canada. 4 minutes."]
-        deadline = time.monotonic() + 10
-        while not voice.channel.get_busy() and time.monotonic() < deadline:
-            time.sleep(0.02)
+        assert voice.playing.wait(60)
         assert voice.channel.get_busy()  # spoken on its own channel
         voice.close()
         assert not voice.channel.get_busy()

@@ -135,7 +135,7 @@ class Supervisor:
                     self._note("timeout", process.pid, "watchdog" if ready else "start")
                     process.send_signal(signal.SIGABRT)  # systemd's WatchdogSignal
                     try:
-                        process.wait(2)
+                        process.wait(30)  # systemd gives TimeoutAbortSec= (90 s by default)
                     except subprocess.TimeoutExpired:
                         process.kill()
             process.wait()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-import time
+import os
+import threading
 from pathlib import Path
 
 from installation.kiosk.driver import Driver
@@ -18,6 +19,25 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def caption(app, story: str, scene: int) -> str:
     return app.library.timing(story, scene, "en").cues[0].text
+
+
+def events_handled(observer, folder: Path, name: str, timeout: float = 60.0) -> bool:
+    """Write `folder/name` and wait until the watcher has dispatched its event, so every earlier one in `folder`
+    too: events of one watch are dispatched in order."""
+    from watchdog.events import FileSystemEventHandler
+
+    seen = threading.Event()
+    marker = folder / name
+
+    class Marker(FileSystemEventHandler):
+        def on_any_event(self, event):
+            if Path(os.fsdecode(event.src_path)).name == name:
+                seen.set()
+
+    watch = next(e.watch for e in observer.emitters if Path(e.watch.path).resolve() == folder.resolve())
+    observer.add_handler_for_watch(Marker(), watch)
+    marker.write_text("the last event")
+    return seen.wait(timeout)
 
 
 def in_story(app, story="alpha", scene=2):
@@ -166,11 +186,11 @@ def test_the_file_watcher_picks_up_edits(kiosk, project):
     root = project.parents[1]
     edit(root / "stories" / "alpha.yaml", "alpha, scene one.", "alpha, scene one (edited).")
     (root / "stories" / ".alpha.yaml.swp").write_text("editor noise")
-    assert ops.reloader.wait_loads(1, timeout=15)
-    deadline = time.monotonic() + 5
-    while caption(app, "alpha", 0) != "alpha, scene one (edited)." and time.monotonic() < deadline:
-        app.step()
-        time.sleep(0.02)
+    assert ops.reloader.wait_loads(1, timeout=60)
+    app.step()  # on the attract screen: applied at once
     assert caption(app, "alpha", 0) == "alpha, scene one (edited)."
-    time.sleep(1.5)  # a burst of events is one reload (debounced), and editor swap files are none
+    # a burst of events is one reload (debounced), and editor swap files are none: once the watcher has handed on
+    # every event up to a last one (in order, on the same watch) and no load is due or running, it was one load
+    assert events_handled(ops.reloader.observer, root / "stories", ".last.swp")
+    assert ops.reloader.wait_idle(timeout=60)
     assert ops.reloader.loads == 1

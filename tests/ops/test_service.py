@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from installation.cli import main
 from installation.ops import notify, service
 
 from tests import REPO
-from .supervisor import Supervisor, read_unit
+from .supervisor import Record, Supervisor, read_unit
 
 HERE = Path(__file__).resolve().parent
 
@@ -96,45 +97,77 @@ def test_notifications_reach_an_abstract_socket(monkeypatch):
     assert notify.send("READY=1", {}) is False  # not under a supervisor: nothing to do
 
 
-def test_restarts_after_a_hung_loop_and_a_crash(project, tmp_path):
-    """The real kiosk under the supervisor: READY, regular WATCHDOG pings, a hung render loop stops them and is
-    killed, a killed kiosk is restarted, and each time the attract screen is back within 5 s."""
+PATIENCE = 60.0  # seconds any wait below may take before the test fails (generous: the machine may be busy)
+
+
+@dataclass
+class Restarts:
+    first: Record  # READY of the first kiosk
+    pings: list[float]  # its WATCHDOG=1 pings, until the watchdog fired
+    hung_at: float
+    timeout: Record  # the supervisor's watchdog firing for the hung kiosk
+    second: Record  # READY of the kiosk started after the hang
+    crashed_at: float
+    third: Record  # READY of the kiosk started after the kill
+    exits: dict[int, str]
+
+
+def hang_then_kill(project: Path, tmp_path: Path, watchdog_sec: float) -> Restarts:
+    """The real kiosk under the supervisor: wait for READY and two pings, hang its render loop (SIGUSR1), wait for
+    the watchdog to fire and a new kiosk to be READY, kill that one (SIGKILL) and wait for the next."""
     unit = write_unit(project, tmp_path / "units", "--headless", "--no-stats", "--no-watch")
     env = dict(os.environ, PYTHONPATH=str(REPO), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
                PYGAME_HIDE_SUPPORT_PROMPT="1", XDG_STATE_HOME=str(tmp_path / "state"))
     command = read_unit(unit)["ExecStart"].split()
     assert command[1:3] == ["-m", "installation"]
     command[1:3] = [str(HERE / "hang_kiosk.py")]  # the same kiosk, with a SIGUSR1 trigger that hangs its loop
-    # WatchdogSec=3 in the unit; 2 s here keeps the test short (the kiosk pings at a third of it either way)
-    supervisor = Supervisor(unit, tmp_path, env, watchdog_sec=2.0, command=command).start()
+    supervisor = Supervisor(unit, tmp_path, env, watchdog_sec=watchdog_sec, command=command).start()
+    log = tmp_path / "kiosk.log"
     try:
-        first = supervisor.wait_for(lambda r: r.kind == "ready", 30)
-        assert first is not None, (tmp_path / "kiosk.log").read_text()
-        assert first.text == "screen=attract"
+        first = supervisor.wait_for(lambda r: r.kind == "ready", PATIENCE)
+        assert first is not None, log.read_text()
         pid = first.pid
-        assert supervisor.wait_for(lambda r: r.kind == "watchdog" and r.pid == pid and r.at > first.at + 2.5, 10)
-        pings = [r.at for r in supervisor.of(pid, "watchdog")]
-        assert len(pings) >= 2 and all(0.5 < b - a < 1.9 for a, b in zip(pings, pings[1:])), pings
+        assert supervisor.wait_for(lambda r: len(supervisor.of(pid, "watchdog")) >= 2, PATIENCE), log.read_text()
 
-        # 1. hang the render loop: the pings stop, the supervisor's watchdog fires, a new kiosk starts
         os.kill(pid, signal.SIGUSR1)
         hung_at = time.monotonic()
-        timeout = supervisor.wait_for(lambda r: r.kind == "timeout" and r.pid == pid, 10)
-        assert timeout is not None and timeout.text == "watchdog"
-        assert [r for r in supervisor.of(pid, "watchdog") if r.at > hung_at + 1.2] == []
-        second = supervisor.wait_for(lambda r: r.kind == "ready" and r.pid != pid, 15)
-        assert second is not None and second.text == "screen=attract"
-        assert second.at - timeout.at < 5.0, f"back on the attract screen after {second.at - timeout.at:.1f} s"
+        timeout = supervisor.wait_for(lambda r: r.kind == "timeout" and r.pid == pid, PATIENCE)
+        assert timeout is not None, log.read_text()
+        pings = [r.at for r in supervisor.of(pid, "watchdog")]
+        second = supervisor.wait_for(lambda r: r.kind == "ready" and r.pid != pid, PATIENCE)
+        assert second is not None, log.read_text()
 
-        # 2. kill it outright: restarted, attract screen within 5 s of the crash
         os.kill(second.pid, signal.SIGKILL)
         crashed_at = time.monotonic()
-        third = supervisor.wait_for(lambda r: r.kind == "ready" and r.pid not in (pid, second.pid), 15)
-        assert third is not None and third.text == "screen=attract"
-        assert third.at - crashed_at < 5.0, f"back on the attract screen after {third.at - crashed_at:.1f} s"
-        print(f"restart after a hang: {second.at - timeout.at:.2f} s; after a kill: {third.at - crashed_at:.2f} s")
+        third = supervisor.wait_for(lambda r: r.kind == "ready" and r.pid not in (pid, second.pid), PATIENCE)
+        assert third is not None, log.read_text()
+        assert supervisor.wait_for(lambda r: r.kind == "exit" and r.pid == second.pid, PATIENCE)
         exits = {r.pid: r.text for r in supervisor.records if r.kind == "exit"}
-        assert exits[pid] == str(-signal.SIGABRT) and exits[second.pid] == str(-signal.SIGKILL)
     finally:
         supervisor.stop()
-    assert "the render loop is now stuck" in (tmp_path / "kiosk.log").read_text()
+    assert "the render loop is now stuck" in log.read_text()
+    return Restarts(first, pings, hung_at, timeout, second, crashed_at, third, exits)
+
+
+def test_restarts_after_a_hung_loop_and_a_crash(project, tmp_path):
+    """READY on the attract screen, regular WATCHDOG pings; a hung render loop stops them and is aborted by the
+    watchdog, a killed kiosk is restarted, and each time a new kiosk is back on the attract screen. How fast is
+    measured by the `perf` test below, not here."""
+    # WatchdogSec=3 in the unit; 6 s here keeps the test short and a busy machine from missing a ping
+    run = hang_then_kill(project, tmp_path, watchdog_sec=6.0)
+    assert run.first.text == "screen=attract" and len(run.pings) >= 2
+    assert run.timeout.text == "watchdog"  # the pings stopped: the watchdog fired, not the start timeout
+    assert run.second.text == "screen=attract" and run.third.text == "screen=attract"
+    assert len({run.first.pid, run.second.pid, run.third.pid}) == 3
+    assert run.exits[run.first.pid] == str(-signal.SIGABRT) and run.exits[run.second.pid] == str(-signal.SIGKILL)
+
+
+@pytest.mark.perf
+def test_restart_latency(project, tmp_path):
+    """The numbers: pings at a third of the watchdog interval, none after the hang, the attract screen back within 5 s."""
+    run = hang_then_kill(project, tmp_path, watchdog_sec=2.0)  # the kiosk pings at a third of the interval either way
+    assert all(0.5 < b - a < 1.9 for a, b in zip(run.pings, run.pings[1:])), run.pings
+    assert [at for at in run.pings if at > run.hung_at + 1.2] == []
+    assert run.second.at - run.timeout.at < 5.0, f"back on the attract screen after {run.second.at - run.timeout.at:.1f} s"
+    assert run.third.at - run.crashed_at < 5.0, f"back on the attract screen after {run.third.at - run.crashed_at:.1f} s"
+    print(f"restart after a hang: {run.second.at - run.timeout.at:.2f} s; after a kill: {run.third.at - run.crashed_at:.2f} s")
