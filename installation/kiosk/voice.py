@@ -113,7 +113,7 @@ class Voice:
         self.requests: queue.SimpleQueue[tuple[int, str, str] | None] = queue.SimpleQueue()
         self.channel = None
         self.thread: threading.Thread | None = None
-        self.playing = threading.Event()  # set each time a sentence starts on the channel (tests wait on it)
+        self.playing = threading.Event()  # set once a sentence has started on the channel (tests wait on it)
         if self.audio:
             try:
                 import pygame
