@@ -113,19 +113,11 @@ def test_action_without_login_is_refused(fleet_of_three, browser):
     driver.get(served.url + "/")
     wait_status(driver, made[0].name, {"attract"})
     assert not driver.find_element(By.ID, "controls").is_displayed()
-    result = driver.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        fetch('/api/action', {method: 'POST', headers: {'Content-Type': 'application/json'},
-                              body: JSON.stringify({action: 'blackout'})})
-          .then(r => done(r.status));""")
+    result = post_blackout(driver)
     assert result == 401
     # logged in, but without the CSRF token (as a cross-site form would be): refused
     log_in(driver, served.url)
-    result = driver.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        fetch('/api/action', {method: 'POST', headers: {'Content-Type': 'application/json'},
-                              body: JSON.stringify({action: 'blackout'})})
-          .then(r => done(r.status));""")
+    result = post_blackout(driver)
     assert result == 403
     for kiosk in made:
         assert kiosk.state()["blackout"] is False
@@ -177,3 +169,12 @@ def test_synchronised_start_from_the_console_shows_its_figures(tmp_path, console
             assert shown == pytest.approx((max(stamps) - min(stamps)) * 1000, abs=0.01)
         for kiosk in trio.kiosks:
             wait_status(driver, kiosk.name, {"playing", "end"})
+
+
+def post_blackout(driver) -> int:
+    """The HTTP status of a blackout posted from the page's own script, as a script without the console's UI would."""
+    return driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch('/api/action', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                              body: JSON.stringify({action: 'blackout'})})
+          .then(r => done(r.status));""")
