@@ -89,7 +89,7 @@ def shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _story_paths(root: Path, stories: Iterable[str] | None) -> tuple[list[Path], list[Problem]]:
+def story_paths(root: Path, stories: Iterable[str] | None) -> tuple[list[Path], list[Problem]]:
     folder = root / "stories"
     if stories is None:
         return sorted(folder.glob("*.yaml")), []
@@ -165,7 +165,7 @@ def make_plan(root: Path, stories: Iterable[str] | None = None, target: float = 
 
     root = Path(root).resolve()
     files = dict(files or {})
-    paths, problems = _story_paths(root, stories)
+    paths, problems = story_paths(root, stories)
     plan = Plan([], problems, set(), set(), stories is None, files)
     for path in paths:
         story, story_problems = load_story(path, root)

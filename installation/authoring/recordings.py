@@ -68,7 +68,7 @@ def decode(path: Path):
     """Decode a recording to (mono float samples in [-1, 1] as numpy float64, sample rate).
 
     The rate is 22050 Hz for recordings at 22050 Hz or less and 44100 Hz otherwise (resampled if needed)."""
-    segment = _decode_segment(path)
+    segment = decode_segment(path)
     if segment.channels > 1:
         segment = segment.set_channels(1)
     if len(segment) == 0:
@@ -83,7 +83,7 @@ def decode(path: Path):
     return samples, wanted
 
 
-def _decode_segment(path: Path):
+def decode_segment(path: Path):
     AudioSegment = _pydub()
     if path.suffix.lower() == ".wav":
         try:

@@ -149,9 +149,9 @@ def write_scripts(root: Path, stories: list[str], languages, out: Path) -> tuple
     from installation.content.load import load_story
 
     from .captions import write_atomic
-    from .plan import _story_paths  # the same story names as `media build` accepts
+    from .plan import story_paths  # the same story names as `media build` accepts
 
-    paths, missing = _story_paths(root, stories)
+    paths, missing = story_paths(root, stories)
     problems = [str(problem) for problem in missing]
     written = []
     for path in paths:

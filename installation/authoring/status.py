@@ -36,10 +36,10 @@ def recording_problems(path: Path) -> tuple[list[str], list[str]]:
 
     from .align import doubtful, is_automatic
     from .loudness import LoudnessError, measure
-    from .recordings import DecodeError, _decode_segment
+    from .recordings import DecodeError, decode_segment
 
     try:
-        segment = _decode_segment(path)
+        segment = decode_segment(path)
     except DecodeError as exc:
         return [f"cannot be decoded ({exc})"], []
     notes = []
