@@ -17,15 +17,11 @@ DEFAULT_FLEET = "config/fleet.yaml"
 NAME_PATTERN = r"^[A-Za-z0-9_-]+$"  # a kiosk's screen_name, as the exhibition file has it
 
 
-class KioskEntry(Model):
-    name: str = Field(pattern=NAME_PATTERN, max_length=64)
-    host: str = Field(min_length=1, max_length=255)
-    port: int = Field(default=53100, ge=1, le=65535)
-    groups: list[str] = Field(default_factory=list)
+class PasscodeReference(Model):
     # Passcodes by reference only: the name of an environment variable, or a file holding the passcode.
     passcode_env: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     passcode_file: str | None = Field(default=None, min_length=1)
-    note: str | None = Field(default=None, max_length=500)  # maintenance note shown on the tile
+    groups: list[str] = Field(default_factory=list)
 
     @field_validator("groups")
     @classmethod
@@ -38,10 +34,21 @@ class KioskEntry(Model):
         return value
 
     @model_validator(mode="after")
-    def _one_reference(self) -> "KioskEntry":
+    def _one_reference(self) -> "PasscodeReference":
         if self.passcode_env and self.passcode_file:
             raise ValueError("give passcode_env or passcode_file, not both")
         return self
+
+
+class KioskEntry(PasscodeReference):
+    name: str = Field(pattern=NAME_PATTERN, max_length=64)
+    host: str = Field(min_length=1, max_length=255)
+    port: int = Field(default=53100, ge=1, le=65535)
+    note: str | None = Field(default=None, max_length=500)  # maintenance note shown on the tile
+
+
+class Discovery(PasscodeReference):
+    """What a kiosk found on the LAN is given: the kiosks' shared OSC passcode (by reference) and groups."""
 
 
 class Console(Model):
@@ -67,6 +74,7 @@ class Console(Model):
 
 class FleetFile(Model):
     console: Console = Console()
+    discovery: Discovery = Discovery()
     kiosks: list[KioskEntry] = Field(default_factory=list)
 
 
@@ -92,6 +100,7 @@ class Fleet:
     console: Console
     kiosks: list[Kiosk]
     path: Path | None = None
+    discovered: Kiosk = Kiosk("discovered", "", 0)  # the passcode and groups every discovered kiosk is given
 
     def groups(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -128,22 +137,37 @@ def load_fleet(path: Path, root: Path | None = None) -> tuple[Fleet | None, list
                                                  f"{seen[entry.name]})"))
             continue
         seen[entry.name] = line
-        passcode = None
-        if entry.passcode_env:
-            passcode = os.environ.get(entry.passcode_env)
-            if not passcode:
-                problems.append(Problem(shown, located.line_of(("kiosks", index, "passcode_env")),
-                                        f"environment variable {entry.passcode_env} is not set"))
-        elif entry.passcode_file:
-            file = Path(entry.passcode_file)
-            file = file if file.is_absolute() else path.parent / file
-            try:
-                passcode = file.read_text(encoding="utf-8").strip()
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(Problem(shown, located.line_of(("kiosks", index, "passcode_file")),
-                                        f"cannot read passcode file {entry.passcode_file}: "
-                                        f"{getattr(exc, 'strerror', None) or exc}"))
-        kiosks.append(Kiosk(entry.name, entry.host, entry.port, tuple(entry.groups), passcode or None, entry.note))
+        passcode = _passcode(entry, path, shown, located, ("kiosks", index), problems)
+        kiosks.append(Kiosk(entry.name, entry.host, entry.port, tuple(entry.groups), passcode, entry.note))
+    discovery = model.discovery
+    discovered = Kiosk("discovered", "", 0, tuple(discovery.groups),
+                       _passcode(discovery, path, shown, located, ("discovery",), problems), discovered=True)
+    if model.console.discover and discovered.passcode is None and not any(p.level == "error" for p in problems):
+        problems.append(Problem(shown, located.line_of(("console", "discover")),
+                                "discover: true, but discovered kiosks have no passcode (give discovery: "
+                                "{passcode_env: NAME} or {passcode_file: FILE})", level="warning"))
     if any(p.level == "error" for p in problems):
         return None, problems
-    return Fleet(model.console, kiosks, path), problems
+    return Fleet(model.console, kiosks, path, discovered), problems
+
+
+def _passcode(entry: PasscodeReference, path: Path, shown: str, located, where: tuple,
+              problems: list[Problem]) -> str | None:
+    """The passcode an entry refers to (environment variable or file), or None; a reference that does not resolve
+    is a problem."""
+    if entry.passcode_env:
+        passcode = os.environ.get(entry.passcode_env)
+        if not passcode:
+            problems.append(Problem(shown, located.line_of(where + ("passcode_env",)),
+                                    f"environment variable {entry.passcode_env} is not set"))
+        return passcode or None
+    if entry.passcode_file:
+        file = Path(entry.passcode_file)
+        file = file if file.is_absolute() else path.parent / file
+        try:
+            return file.read_text(encoding="utf-8").strip() or None
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(shown, located.line_of(where + ("passcode_file",)),
+                                    f"cannot read passcode file {entry.passcode_file}: "
+                                    f"{getattr(exc, 'strerror', None) or exc}"))
+    return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import replace
 from typing import Callable
 
 from .alerts import Alerts
@@ -34,6 +35,10 @@ class Console:
         return self
 
     def watch(self, kiosk: Kiosk) -> None:
+        if kiosk.discovered:  # found on the LAN: the fleet file's discovery: passcode and groups
+            defaults = self.fleet.discovered
+            kiosk = replace(kiosk, passcode=kiosk.passcode or defaults.passcode,
+                            groups=kiosk.groups or defaults.groups)
         with self.lock:
             if kiosk.name in self.links:
                 return
