@@ -173,10 +173,18 @@ class OscClient:
 
 
 def decode_reply(message: osc.Message) -> dict | None:
-    if not message.address.startswith("/reply") or len(message.args) != 1 or not isinstance(message.args[0], str):
+    """A reply's JSON body; a blob after it (a /thumbnail's picture) is its "blob" (bytes)."""
+    args = message.args
+    if not message.address.startswith("/reply") or not 1 <= len(args) <= 2 or not isinstance(args[0], str):
         return None
     try:
-        reply = json.loads(message.args[0])
+        reply = json.loads(args[0])
     except ValueError:
         return None
-    return reply if isinstance(reply, dict) else None
+    if not isinstance(reply, dict):
+        return None
+    if len(args) == 2:
+        if not isinstance(args[1], osc.Blob):
+            return None
+        reply["blob"] = args[1].data
+    return reply

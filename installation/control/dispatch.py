@@ -22,6 +22,8 @@ from .methods import BY_PARTS, RANK, Method, OscError, check_args
 from .pattern import BadPattern, is_pattern, match_part, match_parts
 from .pushes import Pushes, plain
 
+THUMBNAIL_INTERVAL = 1.0  # seconds between two thumbnails (each costs the render loop a draw and an encode)
+
 Reply = Callable[..., None]  # reply(client, address, status, data=None, error=(code, message) | None)
 
 
@@ -64,6 +66,7 @@ class Dispatcher:
         self.stats = stats if stats is not None else dict(denied=0, errors=0)
         self.clock, self.wall = clock, wall
         self.last_go = -1e9
+        self.last_thumbnail = -1e9
 
     # ------------------------------------------------------------ routing
     def resolve(self, address: str) -> Method | None | bool:
@@ -202,6 +205,9 @@ class Dispatcher:
         step = Step("command", client, message.address, method, reply_ok=client.session.always_reply)
         if method.path == "screenshot":
             args, step.reply_ok = (str(Path(args[0]).expanduser()),), True  # answers with the file's path
+        if method.path == "thumbnail":
+            self._thumbnail_allowed(client)
+            step.reply_ok = True  # answers with the picture, a blob
         try:
             step.command = make(method.command or "", *args, source="osc")
         except CommandError as exc:
@@ -216,6 +222,18 @@ class Dispatcher:
                                data={"seconds_left": round(left, 3)})
             step.go_lock, self.last_go = (now, self.last_go), now
         job.steps.append(step)
+
+    def _thumbnail_allowed(self, client: Client) -> None:
+        """A thumbnail is drawn and encoded on the render loop: TCP only (a blob too big for a datagram), and at
+        most one every THUMBNAIL_INTERVAL seconds from all clients together."""
+        if client.conn is None:
+            raise OscError("tcp_only", "/thumbnail answers over TCP only (its picture does not fit a datagram)")
+        now = self.clock()
+        left = THUMBNAIL_INTERVAL - (now - self.last_thumbnail)
+        if left > 0:
+            raise OscError("rate_limited", f"one thumbnail every {THUMBNAIL_INTERVAL:g} s; wait {left:.2f} s",
+                           data={"seconds_left": round(left, 3)})
+        self.last_thumbnail = now
 
     def refused(self, step: Step) -> None:
         """The show refused a step's command: a refused /go does not hold the lock for the next one."""

@@ -70,6 +70,8 @@ METHODS: tuple[Method, ...] = (
     # edit
     Method("reload", "action", "edit", "reload", help="re-read the exhibition and its stories"),
     Method("screenshot", "action", "edit", "screenshot", "s", help="save a PNG at this path on the kiosk"),
+    Method("thumbnail", "action", "control", "thumbnail", "?i",
+           help="a JPEG of the screen, N px wide (default 320, at most 100 kB), as a blob in the reply (TCP only)"),
     Method("quit", "action", "edit", "quit", help="close the kiosk (its supervisor restarts it)"),
 )
 

@@ -278,13 +278,20 @@ class OscServer:
     # ------------------------------------------------------------ replies and what they say
     def _reply(self, client: Client, address: str, status: str, data: Any = None,
                error: tuple[str, str] | None = None) -> None:
+        blob = None
+        if isinstance(data, bytes):  # a thumbnail: described in the JSON, its bytes in a blob after it
+            blob, data = data, {"type": "image/jpeg", "bytes": len(data)}
         body = {"screen": self.name, "address": address, "status": status, "data": data,
                 "error": {"code": error[0], "message": error[1]} if error else None}
-        self.transport.send(client, osc.encode_message("/reply" + address, as_json(body)))
+        args = (as_json(body),) if blob is None else (as_json(body), blob)
+        self.transport.send(client, osc.encode_message("/reply" + address, *args))
 
     def state_data(self, snapshot: dict) -> dict:
         data = dict(snapshot)
         exhibition = self.app.library.exhibition
+        hours = getattr(self.app, "opening_hours", None)
+        data.update(hours.report(bool(snapshot.get("blackout"))) if hours is not None
+                    else {"closed": False, "hours": None})
         data.update(
             name=self.name,
             exhibition=exhibition.id,

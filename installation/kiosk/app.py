@@ -194,8 +194,9 @@ class App:
         """Hand a command to the show and carry out what it asks; returns the show's verdict (or `failed` if
         carrying it out went wrong)."""
         outcome, effects = self.show.dispatch(command)
+        self.result: Any = None  # what an effect made for the one who asked (a thumbnail)
         failure = self.carry_out(effects)
-        return failure or outcome
+        return failure or (outcome if self.result is None else Outcome(outcome.code, outcome.message, self.result))
 
     def snapshot(self) -> dict:
         with self._snapshot_lock:
@@ -237,6 +238,11 @@ class App:
             self.preload_story_cards()
         elif kind == "screenshot":
             self.screenshot(Path(data["path"]).expanduser())
+        elif kind == "thumbnail":
+            from .thumbnail import thumbnail
+
+            self.draw()
+            self.result = thumbnail(self.surface, data["width"])
         elif kind == "quit":
             self.running = False
 

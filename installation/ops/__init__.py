@@ -99,6 +99,7 @@ def attach(app, args: argparse.Namespace, config: Path, now: Callable[[], dateti
     if full or getattr(args, "hours", False):
         ops.scheduler = Scheduler(app.post, exhibition.hours, now)
         app.step_hooks.append(ops.scheduler.tick)
+        app.opening_hours = ops.scheduler  # /state: closed by opening hours, and when it opens (control.server)
 
     # live reload: the reload command always; the file watcher unless --no-watch or a scripted run
     ops.reloader = reloader = Reloader(app, config, banner=not app.kiosk_mode)

@@ -126,6 +126,18 @@ class Scheduler:
         self.hours = hours
         self._apply(status(hours, self.now()), force=self.current is None and hours is not None)
 
+    def report(self, blackout: bool) -> dict:
+        """For /state (any thread): `closed` while the schedule keeps the screen dark (a technician's wake shows
+        it open), and the schedule itself: open or not, and when that next changes (Unix seconds and local time)."""
+        current, hours = self.current, self.hours
+        if current is None or hours is None:
+            return {"closed": False, "hours": None}
+        change = current.next_change
+        return {"closed": not current.open and blackout,
+                "hours": {"open": current.open, "next_change": None if change is None else change.timestamp(),
+                          "next_change_local": None if change is None else
+                          f"{change.astimezone(ZoneInfo(hours.timezone)):%Y-%m-%d %H:%M %Z}"}}
+
     def tick(self) -> None:
         current = self.current
         if current is None or current.next_change is None or self.now() < current.next_change:

@@ -132,6 +132,7 @@ SPECS: dict[str, Spec] = {
     "quit": Spec(help="close the kiosk (a supervisor restarts it); in a script, the steps after it do not run"),
     "reload": Spec(help="load changed content again; applied at the next safe point (docs/operations.md)"),
     "screenshot": Spec((_text,), help="save a PNG of the screen at this path"),
+    "thumbnail": Spec((_whole,), optional=1, help="a small JPEG of the screen, N px wide (default 320), as the result"),
     "new_content": Spec((_content, _paths, _problems), internal=True,
                         help="live reload's result: a new library (or None: refused), the changed media files, the "
                              "problems to show curators"),

@@ -388,6 +388,12 @@ class Show(Preferences):
         self._emit("screenshot", path=path)
         return Outcome(data=path)
 
+    def _do_thumbnail(self, now: float, width: int = 320) -> Outcome | None:
+        if not 16 <= width <= 640:
+            return Outcome.rejected("bad_args", "a thumbnail is 16–640 px wide")
+        self._emit("thumbnail", width=width)
+        return None
+
     def _do_new_content(self, now: float, library: Library | None, stale: frozenset, problems: tuple) -> None:
         """Live reload's result (ops/reload.py): `library` waits for a safe point; None means it was refused, and
         `problems` are shown to curators until a later reload succeeds."""

@@ -384,3 +384,33 @@ def test_a_go_for_a_story_withdrawn_by_a_reload_meanwhile_is_an_error(kiosk, cli
     assert ask(client, "/stories")["data"][0]["id"] == "bo-bo"
     assert ask(client, "/go", "bo-bo")["status"] == "ok"
 
+
+
+def test_thumbnail_comes_back_as_a_blob_behind_the_gate_bounded_and_rate_limited(make_kiosk):
+    """/thumbnail: a JPEG of the screen in the reply itself (no file on either side), over TCP, with the control
+    passcode, at most 100 kB, one a second."""
+    import io
+
+    import pygame
+
+    clock = NetClock()
+    kiosk = make_kiosk(passcodes={"view": None, "control": "c0ntrol", "edit": "ed1t"}, clock=clock)
+    with OscClient("127.0.0.1", kiosk.port, tcp=True) as tcp:
+        assert ask(tcp, "/thumbnail")["status"] == "denied"  # view is not enough
+        assert ask(tcp, "/connect", "c0ntrol")["data"] == "ok:control"
+        reply = ask(tcp, "/thumbnail", 200)
+        assert reply["status"] == "ok" and reply["data"] == {"type": "image/jpeg", "bytes": len(reply["blob"])}
+        assert 0 < len(reply["blob"]) <= 100_000 and reply["blob"][:3] == b"\xff\xd8\xff"  # a JPEG
+        picture = pygame.image.load(io.BytesIO(reply["blob"]), "shot.jpg")
+        assert picture.get_size() == (200, 112)  # the 640×360 screen, 200 px wide
+        limited = ask(tcp, "/thumbnail")
+        assert limited["status"] == "error" and limited["error"]["code"] == "rate_limited" and "blob" not in limited
+        clock.advance(1.0)
+        assert kiosk.server.settle()
+        assert ask(tcp, "/thumbnail", 2000)["error"]["code"] == "bad_args"  # at most 640 px
+        clock.advance(1.0)
+        assert kiosk.server.settle()
+        assert len(ask(tcp, "/thumbnail")["blob"]) > 0
+    with OscClient("127.0.0.1", kiosk.port) as udp:
+        ask(udp, "/connect", "c0ntrol")
+        assert ask(udp, "/thumbnail")["error"]["code"] == "tcp_only"
