@@ -66,6 +66,8 @@ def tile(name: str, target: str, groups: tuple[str, ...], seen: Seen, now: float
     status = status_of(seen.state, link, seen.errors_seen)
     word, colour = STATUSES[status]
     scene = f"{state['scene']} of {state['scenes']}" if state.get("scene") and state.get("scenes") else None
+    hours = state.get("hours") if isinstance(state.get("hours"), dict) else {}
+    opens = hours.get("next_change_local") if status == "closed" else None
     return {
         "name": name, "target": target, "groups": list(groups), "note": note,
         "status": status, "word": word, "colour": colour, "link": link,
@@ -76,4 +78,5 @@ def tile(name: str, target: str, groups: tuple[str, ...], seen: Seen, now: float
         "version": state.get("version"), "release": state.get("release"),
         "errors": state.get("errors"), "new_errors": max(0, int(state.get("errors") or 0) - seen.errors_seen),
         "last_error": state.get("last_error") or seen.error, "started": state.get("started"),
+        "opens": opens,
     }

@@ -7,8 +7,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,6 +26,8 @@ from .links import act
 from .sync import together
 
 log = logging.getLogger(__name__)
+
+THUMBNAIL_WIDTH = 480  # px: sharp on a phone-wide tile, a few tens of kB
 
 STATIC = Path(__file__).parent / "static"
 SECURITY_HEADERS = {
@@ -192,21 +192,14 @@ def make_app(console: Console, secret: str, passcode_hash: str | None, staff_has
         kiosk = console.fleet.kiosk(request.path_params["name"])
         if kiosk is None:
             return error(404, "no such kiosk")
-        folder = Path(tempfile.gettempdir()) / "installation-fleet"
-        folder.mkdir(exist_ok=True)
-        path = folder / f"{kiosk.name}-{time.time_ns()}.png"
-        reply = await asyncio.to_thread(act, kiosk, "/screenshot", str(path), timeout=10.0)
-        if reply.get("status") != "ok":
-            return error(502, ((reply.get("error") or {}).get("message")) or "the kiosk did not take it")
-        for _ in range(100):  # the kiosk writes it after its next frame
-            if path.exists() and path.stat().st_size:
-                break
-            await asyncio.sleep(0.05)
-        if not path.exists():
-            return error(404, f"the kiosk saved it on its own machine at {path}", path=str(path))
-        data = path.read_bytes()
-        path.unlink(missing_ok=True)
-        return Response(data, media_type="image/png", headers={"Cache-Control": "no-store"})
+        # the picture comes back in the kiosk's OSC reply (a blob): nothing is written on either machine
+        reply = await asyncio.to_thread(act, kiosk, "/thumbnail", THUMBNAIL_WIDTH, timeout=10.0)
+        blob = reply.get("blob")
+        if reply.get("status") != "ok" or not isinstance(blob, bytes) or not blob.startswith(b"\xff\xd8\xff"):
+            why = reply.get("error") or {}
+            status = 429 if why.get("code") == "rate_limited" else 502
+            return error(status, why.get("message") or "the kiosk sent no picture")
+        return Response(blob, media_type="image/jpeg", headers={"Cache-Control": "no-store"})
 
     @contextlib.asynccontextmanager
     async def lifespan(app):

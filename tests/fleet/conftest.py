@@ -37,15 +37,16 @@ class KioskProcess:
     """One headless kiosk process with OSC (TCP and UDP) on a loopback port."""
 
     def __init__(self, folder: Path, name: str, config: Path = DEMO, port: int | None = None,
-                 faketime: str | None = None, extra: dict | None = None):
+                 faketime: str | None = None, extra: dict | None = None, settings: dict | None = None,
+                 arguments: tuple[str, ...] = ()):
         self.folder, self.name, self.port = folder, name, port or free_port()
-        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        data = yaml.safe_load(config.read_text(encoding="utf-8")) | (settings or {})
         data["screen_name"] = name
         data["osc"] = {"port": self.port, "passcodes": {"control": KIOSK_PASSCODE}, "min_go_interval": 0,
                        "heartbeat": 1, **(extra or {})}
         self.config = folder / f"{name}.yaml"  # outside config/: the project root is the working directory
         self.config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-        self.faketime = faketime
+        self.faketime, self.arguments = faketime, list(arguments)
         self.process: subprocess.Popen | None = None
         self.log = folder / f"{name}.log"
 
@@ -54,7 +55,7 @@ class KioskProcess:
 
     def launch(self) -> "KioskProcess":
         command = [sys.executable, "-m", "installation", "play", "--headless", "--config", str(self.config),
-                   "--no-stats", "--no-watch", "--resolution", "320x180"]
+                   "--no-stats", "--no-watch", "--resolution", "320x180", *self.arguments]
         env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
         if self.faketime:
             command = ["faketime", "-f", self.faketime] + command
@@ -121,12 +122,18 @@ def write_fleet(folder: Path, kiosks: list[KioskProcess], groups: dict[str, list
 
 
 class ConsoleProcess:
-    def __init__(self, fleet: Path, folder: Path):
+    """`installation fleet` in its own process; `cwd`: a working directory (and temporary folder) of its own, as on a
+    technician's laptop that shares no disk with the kiosks."""
+
+    def __init__(self, fleet: Path, folder: Path, cwd: Path | None = None):
         self.fleet, self.folder = fleet, folder
         self.log = folder / "console.log"
         env = dict(os.environ, FLEET_TEST_KIOSK_PASSCODE=KIOSK_PASSCODE)
+        if cwd is not None:
+            (cwd / "tmp").mkdir(parents=True, exist_ok=True)
+            env["TMPDIR"] = str(cwd / "tmp")
         self.process = subprocess.Popen([sys.executable, "-m", "installation", "fleet", "--fleet", str(fleet)],
-                                        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=self.log.open("ab"),
+                                        cwd=cwd or REPO, env=env, stdout=subprocess.PIPE, stderr=self.log.open("ab"),
                                         text=True, start_new_session=True)
         line = self.process.stdout.readline()
         match = re.search(r"(http://\S+?)/\s", line + " ")
@@ -156,8 +163,8 @@ def kiosks(tmp_path):
 def console(tmp_path):
     made: list[ConsoleProcess] = []
 
-    def make(fleet: Path) -> ConsoleProcess:
-        process = ConsoleProcess(fleet, tmp_path)
+    def make(fleet: Path, cwd: Path | None = None) -> ConsoleProcess:
+        process = ConsoleProcess(fleet, tmp_path, cwd)
         made.append(process)
         return process
 

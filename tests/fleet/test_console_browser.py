@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .conftest import PASSCODE, start_all, write_fleet
+from .conftest import PASSCODE, start_all, wait_until, write_fleet
 
 WAIT = 60  # generous: the machine may be busy
 
@@ -178,3 +178,57 @@ def post_blackout(driver) -> int:
         fetch('/api/action', {method: 'POST', headers: {'Content-Type': 'application/json'},
                               body: JSON.stringify({action: 'blackout'})})
           .then(r => done(r.status));""")
+
+
+def test_closed_by_opening_hours_and_a_screenshot_over_the_network(tmp_path, kiosks, console, browser):
+    """A real kiosk whose opening hours are closed now (configured: yesterday, today and tomorrow are closed days)
+    reports it in /state with when it opens, and its tile says so by colour and word. The console runs in a working
+    directory and temporary folder of its own: the screenshot reaches it in the kiosk's OSC reply."""
+    import os
+    from datetime import datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+
+    from installation.content.schema import WEEKDAYS
+    from installation.fleet.tiles import STATUSES
+
+    zone = ZoneInfo("America/Toronto")
+    today = datetime.now(zone).date()
+    hours = {"timezone": "America/Toronto", "weekly": {day: ["10:00-18:00"] for day in WEEKDAYS},
+             "closed": [today + timedelta(days=d) for d in (-1, 0, 1)]}
+    opens = datetime.combine(today + timedelta(days=2), time(10, 0), zone)
+    closed = kiosks("kiosk-closed", settings={"hours": hours}, arguments=("--hours",))
+    other = kiosks("kiosk-open")
+    start_all([closed, other])
+    state = wait_until(lambda: (lambda s: s["blackout"] and s)(closed.state()), WAIT, what="the schedule's blackout")
+    assert state["closed"] is True
+    assert state["hours"] == {"open": False, "next_change": opens.timestamp(),
+                              "next_change_local": f"{opens:%Y-%m-%d %H:%M %Z}"}
+    assert other.state()["closed"] is False and other.state()["hours"] is None
+    elsewhere = tmp_path / "laptop"
+    served = console(write_fleet(tmp_path, [closed, other]), cwd=elsewhere)
+    driver = browser(390, 844)  # a phone
+    log_in(driver, served.url)
+    wait_status(driver, "kiosk-closed", {"closed"})
+    tile = driver.find_element(By.CSS_SELECTOR, 'article.tile[data-kiosk="kiosk-closed"]')
+    assert tile.find_element(By.CLASS_NAME, "badge").text == "closed (opening hours)"
+    assert f"opens {opens:%Y-%m-%d %H:%M %Z}" in tile.find_element(By.CLASS_NAME, "note").text
+    colour = STATUSES["closed"][1]
+    rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    assert tile.find_element(By.CLASS_NAME, "badge").value_of_css_property("background-color") == f"rgba{rgb + (1,)}"
+    assert tile.value_of_css_property("border-left-color") == f"rgba{rgb + (1,)}"
+    # screenshots over the network: the kiosk's JPEG in its reply, shown on the tile; no file on either side
+    for name in ("kiosk-open", "kiosk-closed"):
+        driver.find_element(By.CSS_SELECTOR, f'article.tile[data-kiosk="{name}"] [data-action=screenshot]').click()
+        WebDriverWait(driver, WAIT).until(lambda d: d.execute_script(
+            f"const i = document.querySelector('article.tile[data-kiosk=\"{name}\"] img.shot');"
+            "return !i.hidden && i.complete && i.naturalWidth === 320 && i.src.startsWith('blob:')"))
+        WebDriverWait(driver, WAIT).until(lambda d: f"screenshot of {name}: shown" in d.find_element(By.ID, "outcome").text)
+    assert os.listdir(elsewhere / "tmp") == []
+    # a technician wakes the closed kiosk: the schedule still says closed, the screen is no longer closed
+    from installation.control.client import OscClient
+
+    with OscClient("127.0.0.1", closed.port, tcp=True) as client:
+        assert client.request("/blackout", 0, passcode="4821")["status"] == "ok"
+    state = closed.state()
+    assert state["closed"] is False and state["hours"]["open"] is False
+    wait_status(driver, "kiosk-closed", {"attract"})

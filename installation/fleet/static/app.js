@@ -116,7 +116,8 @@ function render() {
     $(".version", node).textContent = [t.version, t.release && `release ${t.release}`].filter(Boolean).join(", ") || "—";
     $(".groups", node).textContent = t.groups.join(", ") || "—";
     $(".error", node).textContent = t.last_error || (t.errors ? `${t.errors} logged` : "none");
-    $(".note", node).textContent = t.note || (t.link === "late" ? `no answer for ${t.seen_ago} s` : "");
+    $(".note", node).textContent = [t.opens && `opens ${t.opens}`, t.note,
+                                    t.link === "late" && `no answer for ${t.seen_ago} s`].filter(Boolean).join(" · ");
     const volume = $(".volume-input", node);
     if (document.activeElement !== volume && t.volume != null) volume.value = t.volume;
     fill($(".story-choice", node), stories, true);
