@@ -1,7 +1,7 @@
 """`installation fleet`: the web console for every kiosk in the gallery, and synchronised starts (docs/fleet.md).
 
     installation fleet [--fleet FILE] [--host H] [--port N]     serve the console
-    installation fleet go STORY --group NAME [--fleet FILE]     a synchronised start of a group
+    installation fleet go STORY --group NAME [--language L]    a synchronised start of a group (in one language)
     installation fleet hash                                     make a passcode_hash for the fleet file
     installation fleet announce --name N --port P               announce a kiosk on the LAN (mDNS)
 """
@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     go.add_argument("story")
     go.add_argument("--group", required=True, help="the group (from the fleet file's groups:)")
     go.add_argument("--fleet", type=Path, default=argparse.SUPPRESS, help="fleet file")
+    go.add_argument("--language", help="play it in this language on every kiosk of the group")
     go.add_argument("--lead", type=float, help="seconds ahead to start (default: the fleet file's, else 0.5)")
     sub.add_parser("hash", help="read a passcode and print its hash for the fleet file")
     announce = sub.add_parser("announce", help="announce a kiosk's OSC port by mDNS/DNS-SD until stopped")
@@ -83,7 +84,7 @@ def _go(fleet, args: argparse.Namespace) -> int:
         groups = ", ".join(fleet.groups()) or "none"
         print(f"fleet go: no kiosks in group '{args.group}' (groups: {groups})", file=sys.stderr)
         return 2
-    result = go(kiosks, args.story, args.group, lead=args.lead or fleet.console.sync_lead)
+    result = go(kiosks, args.story, args.group, lead=args.lead or fleet.console.sync_lead, language=args.language)
     for name, problem in result["problems"].items():
         print(f"{name}: {problem}", file=sys.stderr)
     for name, figures in result["offsets"].items():

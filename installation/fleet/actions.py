@@ -13,9 +13,10 @@ from .links import act
 @dataclass(frozen=True)
 class Action:
     address: str
-    takes: str = ""  # "" no argument, "s" a story id, "f" a number
+    takes: str = ""  # "" no argument, "s" a word (what: a story id, a language), "f" a number
     fixed: tuple = ()
     title: str = ""
+    what: str = "story"
 
 
 ACTIONS: dict[str, Action] = {
@@ -28,13 +29,15 @@ ACTIONS: dict[str, Action] = {
     "blackout": Action("/blackout", fixed=(1,), title="Blackout"),
     "wake": Action("/blackout", fixed=(0,), title="Wake"),
     "volume": Action("/volume", "f", title="Volume"),
+    "language": Action("/language", "s", title="Language", what="language"),
     "identify": Action("/identify", fixed=(10.0,), title="Identify"),
     "reload": Action("/reload", title="Reload"),
     "quit": Action("/quit", title="Quit (restarts)"),
 }
 
 # Given to a group, these are timetagged to one instant on every kiosk's show clock (sync.together).
-TOGETHER = frozenset({"pause", "resume", "next", "previous", "stop"})
+# (A language change restarts the scene playing, at that instant on all of them.)
+TOGETHER = frozenset({"pause", "resume", "next", "previous", "stop", "language"})
 
 
 def arguments(name: str, value: Any) -> tuple:
@@ -44,7 +47,7 @@ def arguments(name: str, value: Any) -> tuple:
         raise ValueError(f"unknown action '{name}'")
     if action.takes == "s":
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"'{name}' needs a story")
+            raise ValueError(f"'{name}' needs a {action.what}")
         return action.fixed + (value.strip(),)
     if action.takes == "f":
         try:

@@ -96,9 +96,19 @@ class Console:
                     seen.setdefault(story["id"], {"id": story["id"], "title": (story.get("title") or {}).get("en")})
         return list(seen.values())
 
+    def languages(self) -> list[str]:
+        """The languages the kiosks' stories can be played in (from their /stories durations)."""
+        found: dict[str, None] = {}
+        for stories in self.stories.values():
+            for story in stories:
+                if isinstance(story, dict) and isinstance(story.get("durations"), dict):
+                    found.update(dict.fromkeys(str(language) for language in story["durations"]))
+        return list(found)
+
     def snapshot(self) -> dict:
         return {"tiles": self.tiles(), "groups": self.fleet.groups(), "alerts": self.alerts.banner(),
-                "stories": self.story_choices(), "sync": self.last_sync, "version": self.version}
+                "stories": self.story_choices(), "languages": self.languages(), "sync": self.last_sync,
+                "version": self.version}
 
     def acknowledge(self, name: str) -> None:
         link = self.links.get(name)

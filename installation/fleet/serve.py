@@ -18,8 +18,8 @@ log = logging.getLogger(__name__)
 
 
 def synchronised(console: Console):
-    def start(kiosks, story, group, _console=None) -> dict:
-        result = go(kiosks, story, group, lead=console.fleet.console.sync_lead)
+    def start(kiosks, story, group, _console=None, language: str | None = None) -> dict:
+        result = go(kiosks, story, group, lead=console.fleet.console.sync_lead, language=language)
         console.last_sync = result
         console.bump()
         return result

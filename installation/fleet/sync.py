@@ -66,8 +66,9 @@ def _open(kiosk: Kiosk, timeout: float) -> OscClient:
     return client
 
 
-def _prepare(peer: Peer, story: str | None, pings: int, timeout: float) -> None:
-    """Connect, measure the clock offset and, for a start, preload the story (its content note shows)."""
+def _prepare(peer: Peer, story: str | None, pings: int, timeout: float, language: str | None = None) -> None:
+    """Connect, measure the clock offset and, for a start, set the group's language and preload the story (its
+    content note shows, in that language)."""
     try:
         peer.client = _open(peer.kiosk, timeout)
         if peer.kiosk.passcode:
@@ -81,6 +82,11 @@ def _prepare(peer: Peer, story: str | None, pings: int, timeout: float) -> None:
             return
         if story is None:
             return
+        if language is not None:
+            reply = peer.client.request("/language", language, always_reply=False, timeout=timeout)
+            if not reply or reply.get("status") != "ok":
+                peer.problem = f"cannot play in {language}: {_why(reply)}"
+                return
         reply = peer.client.request("/open", story, always_reply=False, timeout=timeout)
         if not reply or reply.get("status") != "ok":
             peer.problem = f"cannot open {story}: {_why(reply)}"
@@ -135,10 +141,11 @@ def spread(stamps: dict[str, dict], offsets: dict[str, float], key: str = "monot
     return max(values) - min(values)
 
 
-def _connected(kiosks: list[Kiosk], story: str | None, pings: int, timeout: float) -> list[Peer]:
+def _connected(kiosks: list[Kiosk], story: str | None, pings: int, timeout: float,
+               language: str | None = None) -> list[Peer]:
     peers = [Peer(kiosk) for kiosk in kiosks]
     with ThreadPoolExecutor(max_workers=max(1, min(16, len(peers)))) as pool:
-        list(pool.map(lambda p: _prepare(p, story, pings, timeout), peers))
+        list(pool.map(lambda p: _prepare(p, story, pings, timeout, language), peers))
     return peers
 
 
@@ -164,12 +171,14 @@ def together(kiosks: list[Kiosk], address: str, *args, lead: float = 0.25, pings
 
 
 def go(kiosks: list[Kiosk], story: str, group: str | None = None, lead: float = 0.5, pings: int = PINGS,
-       timeout: float = 3.0, report: bool = True) -> dict:
-    """A synchronised start of `story` on `kiosks`. Returns the figures as a JSON-able dict."""
-    peers = _connected(kiosks, story, pings, timeout)
+       timeout: float = 3.0, report: bool = True, language: str | None = None) -> dict:
+    """A synchronised start of `story` on `kiosks` (in `language` on every one, when given; a group should play in
+    one language, or its scene boundaries part). Returns the figures as a JSON-able dict."""
+    peers = _connected(kiosks, story, pings, timeout, language)
     problems = {p.kiosk.name: p.problem for p in peers if p.problem}
     ready = [p for p in peers if not p.problem]
-    result: dict = {"ok": False, "story": story, "group": group, "kiosks": [p.kiosk.name for p in peers],
+    result: dict = {"ok": False, "story": story, "group": group, "language": language,
+                    "kiosks": [p.kiosk.name for p in peers],
                     "problems": problems,
                     "offsets": {p.kiosk.name: {"offset_ms": round(p.offset.offset * 1000, 3),
                                                "delay_ms": round(p.offset.delay * 1000, 3)}
@@ -177,7 +186,8 @@ def go(kiosks: list[Kiosk], story: str, group: str | None = None, lead: float = 
     try:
         if problems or not ready:
             return result
-        start = schedule(ready, [("/go", story)], lead)
+        messages = ([("/language", language)] if language else []) + [("/go", story)]
+        start = schedule(ready, messages, lead)
         result.update(start=start, lead=lead)
         log.info("fleet: %s starts on %s at %.3f (offsets %s)", story, ", ".join(p.kiosk.name for p in ready), start,
                  ", ".join(f"{p.kiosk.name} {p.offset.offset * 1000:+.1f} ms ±{p.offset.delay * 500:.1f}"

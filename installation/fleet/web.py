@@ -177,13 +177,13 @@ def make_app(console: Console, secret: str, passcode_hash: str | None, staff_has
         if sync is None:
             return error(501, "synchronised starts are not available")
         data = await body(request)
-        story, group = data.get("story"), data.get("group")
-        if not isinstance(story, str) or not isinstance(group, str):
-            return error(400, "give a story and a group")
+        story, group, language = data.get("story"), data.get("group"), data.get("language") or None
+        if not isinstance(story, str) or not isinstance(group, str) or not isinstance(language, (str, type(None))):
+            return error(400, "give a story and a group (and a language, or none)")
         kiosks = console.targets(group=group)
         if not kiosks:
             return error(404, f"no kiosks in group {group!r}")
-        result = await asyncio.to_thread(sync, kiosks, story, group, console)
+        result = await asyncio.to_thread(sync, kiosks, story, group, console, language=language)
         return JSONResponse(result, status_code=200 if result.get("ok") else 502)
 
     async def screenshot(request: Request) -> Response:

@@ -134,6 +134,8 @@ function render() {
   }));
   fill($("#group"), Object.keys(fleet.groups).map((g) => ({ value: g, label: `${g} (${fleet.groups[g].join(", ")})` })), true);
   fill($("#group-story"), stories, true);
+  fill($("#group-language"), [{ value: "", label: "as each kiosk is" }].concat(
+    (fleet.languages || []).map((l) => ({ value: l, label: l }))), true);
   $("#group-row").hidden = !Object.keys(fleet.groups).length;
   renderSync(fleet.sync);
 }
@@ -195,10 +197,15 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#wake-all").addEventListener("click", () => action("wake", {}));
   document.querySelectorAll("[data-group-action]").forEach((button) => button.addEventListener("click",
     () => action(button.dataset.groupAction, { group: $("#group").value })));
+  $("#group-language-set").addEventListener("click", () => {
+    const language = $("#group-language").value;
+    if (language) action("language", { group: $("#group").value }, language);
+    else say("choose a language first");
+  });
   $("#sync-go").addEventListener("click", async () => {
-    const group = $("#group").value, story = $("#group-story").value;
+    const group = $("#group").value, story = $("#group-story").value, language = $("#group-language").value;
     say(`starting ${story} on ${group} in sync…`);
-    const result = await post("/api/sync", { group, story });
+    const result = await post("/api/sync", { group, story, language: language || null });
     if (result.data.story) { fleet.sync = result.data; renderSync(result.data); }
     say(result.status === 200 ? `${story} started on ${group}` : `sync start: ${result.data.error ||
       Object.values(result.data.problems || {}).join("; ")}`);
