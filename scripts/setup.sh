@@ -34,3 +34,6 @@ if [ ! -e "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".${PIP_EXTRAS:-}"
   touch "$stamp"
 fi
+# Byte-compile the project (pip does it for the installed libraries; an editable checkout would otherwise be compiled
+# again at every start when bytecode is not written: PYTHONDONTWRITEBYTECODE, a read-only folder).
+.venv/bin/python -m compileall -q -j 0 installation >/dev/null

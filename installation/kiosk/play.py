@@ -90,13 +90,21 @@ def run(args: argparse.Namespace) -> int:
         app.dispatch(make("go", args.story))
         if args.scene > 1:
             app.dispatch(make("scene", args.scene))
-    from ..control import attach as attach_control  # OSC and other outside control, if configured
-
-    attach_control(app, args)
-    ops.attach(app, args, config)  # live reload, opening hours, statistics, systemd watchdog
     if args.script:
+        attach(app, args, config)
         Runner(app).run(steps)
         app.close()
         return 0
+    app.step()  # the first frame, as soon as the content is loaded; what it does not need starts while it shows
+    attach(app, args, config)
     app.run()
     return 0
+
+
+def attach(app, args: argparse.Namespace, config: Path) -> None:
+    """Statistics first, so they hear every command that outside control can send."""
+    from .. import ops
+    from ..control import attach as attach_control  # OSC and other outside control, if configured
+
+    ops.attach(app, args, config)  # live reload, opening hours, statistics, systemd watchdog
+    attach_control(app, args)

@@ -35,15 +35,23 @@ Fingerprint = dict[Path, tuple[int, int]]
 def fingerprint(folder: Path) -> Fingerprint:
     """(mtime, size) of every file under a folder: what changed since the last load decides which caches to drop."""
     out: Fingerprint = {}
-    for base, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = Path(base) / name
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            out[path] = (stat.st_mtime_ns, stat.st_size)
+    pending = [str(folder)]
+    while pending:
+        try:
+            entries = os.scandir(pending.pop())
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                try:
+                    if entry.is_dir():  # follows links, as os.walk's listing does
+                        if not entry.name.startswith(".") and not entry.is_symlink():
+                            pending.append(entry.path)
+                        continue
+                    info = entry.stat()
+                except OSError:
+                    continue
+                out[Path(entry.path)] = (info.st_mtime_ns, info.st_size)
     return out
 
 
