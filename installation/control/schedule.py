@@ -44,10 +44,12 @@ def group(flat: list[tuple[float | None, osc.Message]], now_unix: float) -> list
 
 
 class Schedule:
-    """Groups of messages waiting for their timetag, each with whatever the caller needs to run it later."""
+    """Groups of messages waiting for their timetag, each with whatever the caller needs to run it later. `ahead`:
+    hand each group over this many seconds before it is due (to a show that holds it until then)."""
 
-    def __init__(self, monotonic: Callable[[], float] = time.monotonic, unix: Callable[[], float] = time.time):
-        self.monotonic, self.unix = monotonic, unix
+    def __init__(self, monotonic: Callable[[], float] = time.monotonic, unix: Callable[[], float] = time.time,
+                 ahead: float = 0.0):
+        self.monotonic, self.unix, self.ahead = monotonic, unix, ahead
         self.heap: list[tuple[float, int, Any, list[osc.Message]]] = []
         self.serial = 0
 
@@ -70,11 +72,11 @@ class Schedule:
         """How long the network thread may wait before the next group is due."""
         if not self.heap:
             return longest
-        return max(0.0, min(longest, self.heap[0][0] - self.monotonic()))
+        return max(0.0, min(longest, self.heap[0][0] - self.ahead - self.monotonic()))
 
     def due(self) -> list[tuple[float, Any, list[osc.Message]]]:
-        """The groups whose time has come, in order, each with the (monotonic) time it was due."""
-        now = self.monotonic()
+        """The groups whose time (less `ahead`) has come, in order, each with the (monotonic) time it is due."""
+        now = self.monotonic() + self.ahead
         ready = []
         while self.heap and self.heap[0][0] <= now:
             at, _, owner, messages = heapq.heappop(self.heap)

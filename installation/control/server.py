@@ -77,7 +77,7 @@ class OscServer:
         self.gate = Gate(self.settings, clock)
         self.transport = Transport(self.gate, self.drops, self._packet, self._rate_limited)
         self.port = self.transport.port
-        self.schedule = Schedule(clock, wall)
+        self.schedule = Schedule(clock, wall, ahead=app.ahead)  # the App holds early commands until they are due
         self.transport.on_turn, self.transport.timeout = self._turn, self.schedule.timeout
         self.pushes = Pushes(self.name, self.transport.send_now, self.state_data)
         self.transport.on_close = self.pushes.drop_conn
