@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 import pygame
 
-from .pacing import Pacer
+from .pacing import Pacer, pause
 
 if TYPE_CHECKING:
     from .app import App
@@ -24,7 +24,7 @@ class Loop:
         self.pacer = Pacer()
         self.sleeping = False  # waiting for an event (`wait`)
         # time passing while the loop waits: on a SimClock, waiting moves it (tests drive `turn` on it too)
-        self.sleep: Callable[[float], None] = app.clock.advance if simulated else time.sleep  # type: ignore
+        self.sleep: Callable[[float], None] = app.clock.advance if simulated else pause  # type: ignore
         self.wait_event: Callable[[int], pygame.event.Event] = self._simulated_wait if simulated \
             else pygame.event.wait
 

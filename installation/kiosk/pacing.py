@@ -5,12 +5,19 @@ the due time itself (synchronised screens, docs/fleet.md)."""
 from __future__ import annotations
 
 import math
+import select
 
 FPS = 30  # frames a second while the picture moves (the attract loop's pulse; the Ken Burns worker wakes the loop)
 IDLE_WAIT = 0.25  # seconds the loop sleeps when nothing moves
 MIN_FRAME = 1 / 60  # never draw faster than the display shows; commands keep being handled in between
 HAND_OVER = 0.1  # seconds before its due time a timetagged command reaches the loop (kept there until then)
 LEAD_MIN, LEAD_MAX = 0.004, 0.05  # seconds a due frame is prepared ahead, at least and at most
+
+
+def pause(seconds: float) -> None:
+    """Sleep `seconds`, precisely. A relative timeout: time.sleep's absolute deadline on CLOCK_MONOTONIC fails
+    (EINVAL) under faketime, which a test of synchronised screens runs a kiosk in."""
+    select.select([], [], [], seconds)
 
 
 def next_tick(now: float) -> float:

@@ -91,7 +91,11 @@ class View:
         return self.metrics.px(base * factor)
 
     def media(self, relative: str):
-        return self.library.media(relative)
+        """The file a media path names (looked up once per library: screens ask every frame)."""
+        key = ("media", id(self.library), relative)
+        if key not in self.memo:
+            self.memo[key] = self.library.media(relative)
+        return self.memo[key]
 
     def minutes(self, story_id: str) -> int:
         """A story's length in whole minutes, in the visitor's language, as the chooser and the note show it."""

@@ -21,12 +21,12 @@ signal.signal(signal.SIGUSR1, _hang)
 _step = app_module.App.step
 
 
-def step(self):
+def step(self, *args, **kwargs):
     if hung:
         print("hang_kiosk: the render loop is now stuck", file=sys.stderr, flush=True)
         while True:
             time.sleep(3600)
-    return _step(self)
+    return _step(self, *args, **kwargs)
 
 
 app_module.App.step = step

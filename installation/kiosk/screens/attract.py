@@ -1,7 +1,8 @@
 """Attract loop: the exhibition's title over slowly drifting artwork; a touch anywhere begins.
 
 The artwork is shaded once and drifts sideways by whole pixels (no scaling, so a frame is one blit); the pulsing
-"touch to begin" is redrawn on its own, thirty times a second, as a dirty rectangle."""
+"touch to begin" is redrawn on its own, on the loop's frame grid (thirty times a second), as a dirty rectangle.
+Both change only on that grid, so the drift never costs frames of its own."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pygame
 from ...content.schema import LANGUAGES
 from ..layout import Button, Rect
 from ..motion import MARGIN, ease
+from ..pacing import FPS, on_tick
 from ..strings import pick, t
 from ..view import View
 from ..widgets import blit_lines, vertical_shade
@@ -19,7 +21,6 @@ from .story import leave_story
 
 LOOP = 40.0  # seconds for the artwork to drift across and back
 PULSE = 4.0  # seconds for one pulse of "touch to begin"
-PULSE_FPS = 30
 LEVELS = 48  # shades the pulse steps through (each rendered once)
 
 
@@ -67,7 +68,7 @@ def backdrop(view: View) -> pygame.Surface | None:
 
 
 def offset(view: View, art: pygame.Surface) -> int:
-    phase = (view.now % LOOP) / LOOP
+    phase = (on_tick(view.now) % LOOP) / LOOP
     return round((art.get_width() - view.metrics.width) * ease(1 - abs(2 * phase - 1)))
 
 
@@ -81,7 +82,7 @@ def changes(view: View):
 
 
 def live(view: View):
-    return round(view.now * PULSE_FPS)
+    return math.floor(view.now * FPS)
 
 
 def _column(view: View) -> tuple[int, int]:
@@ -127,7 +128,7 @@ def _pulse_rect(view: View) -> Rect:
 
 def _pulse(surface: pygame.Surface, view: View, rect: Rect) -> None:
     palette = view.palette
-    level = round(LEVELS * (0.5 + 0.5 * math.sin(view.now * 2 * math.pi / PULSE))) / LEVELS
+    level = round(LEVELS * (0.5 + 0.5 * math.sin(on_tick(view.now) * 2 * math.pi / PULSE))) / LEVELS
     pulse = 0.72 + 0.28 * level
     colour = tuple(round(c * pulse + b * (1 - pulse)) for c, b in zip(palette.accent, palette.background))
     texts, size = _pulse_lines(view)
