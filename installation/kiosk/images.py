@@ -132,11 +132,15 @@ class ImageStore:
             return surface
 
     def release(self, box: Size) -> None:
-        """Let go of every image decoded for this box (a story's scenes, once the story is over)."""
-        with self.lock:
-            for key in [key for key in self.ready if key[1] == tuple(box)]:
+        """Let go of every image decoded for this box (a story's scenes, once the story is over), and of every one
+        still waiting to be decoded for it: none is decoded after it was let go."""
+        box = tuple(box)
+        with self.done:
+            for key in [key for key in self.ready if key[1] == box]:
                 del self.ready[key]
                 self.used.pop(key, None)
+            self.pending -= {key for key in self.pending if key[1] == box}
+            self.done.notify_all()
 
     def forget(self, paths) -> None:
         """Files that changed (live reload): decode them again when next asked for."""
@@ -176,7 +180,10 @@ class ImageStore:
             if key is None:
                 return
             self.open.wait(timeout=5.0)
-            self._load(key)
+            with self.lock:
+                wanted = key in self.pending  # not let go meanwhile, nor queued twice
+            if wanted:
+                self._load(key)
 
     def _load(self, key: tuple) -> None:
         path, box, mode = key
@@ -191,10 +198,11 @@ class ImageStore:
                 log.warning("image %s: %s; showing a placeholder", path, reason)
             surface = placeholder(box if mode == "cover" else (box[0], box[0] * 9 // 16))
         with self.done:
-            self.ready[key] = surface
-            self.used[key] = time.monotonic()
-            self.pending.discard(key)
-            self._evict()
+            if key in self.pending:  # else let go while it was being decoded
+                self.pending.discard(key)
+                self.ready[key] = surface
+                self.used[key] = time.monotonic()
+                self._evict()
             self.done.notify_all()
 
     def _evict(self) -> None:

@@ -215,16 +215,21 @@ class KenBurns:
                 wait = left if wait is None else min(wait, left)
         return due, wait
 
+    def _render_due(self) -> bool:
+        """Render every layer that is due; whether there was one. (A method of its own, so that while the worker
+        sleeps no local name holds a layer, its source and its two frames, after the layer is let go.)"""
+        with self.lock:
+            due, _ = self._due(self.clock())
+        now = self.clock()
+        for layer in due:
+            layer.render(now + min(layer.interval or FRAME_INTERVAL, FRAME_INTERVAL) / 2)
+        return bool(due)
+
     def _run(self) -> None:
         lower_priority(5)
         while not self.stop.is_set():
             self._render_primed()
-            with self.lock:
-                due, _ = self._due(self.clock())
-            now = self.clock()
-            for layer in due:
-                layer.render(now + min(layer.interval or FRAME_INTERVAL, FRAME_INTERVAL) / 2)
-            if due and self.on_frame is not None:
+            if self._render_due() and self.on_frame is not None:
                 self.on_frame()
             with self.rendered:
                 self.rendered.notify_all()

@@ -1,0 +1,63 @@
+"""What the kiosk keeps in memory: decoded images and Ken Burns frames are let go when they are no longer shown, and
+nothing decoded or rendered afterwards brings them back. Counts and references, never timings or sizes of the
+process (those are `installation bench --only memory,soak`)."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pygame
+
+from installation.kiosk.images import ImageStore
+from installation.kiosk.motion import KenBurns
+from tests import REPO
+
+ART = REPO / "media" / "images"
+BOX = (320, 180)
+
+
+def test_a_release_cancels_the_decodes_still_waiting_for_that_box():
+    store = ImageStore(threaded=True)
+    try:
+        store.hold(True)  # as during a crossfade: the worker decodes nothing yet
+        scenes = [ART / "attract.svg", ART / "chooser.svg"]
+        for path in scenes:
+            store.request(path, BOX)
+        store.release(BOX)  # the story ended before they were decoded
+        assert store.idle()
+        store.hold(False)
+        assert store.wait(ART / "attract.svg", (64, 36)) is not None  # queued after them: they were passed over
+        assert [key for key in store.ready if key[1] == BOX] == []
+    finally:
+        store.close()
+
+
+def test_an_image_asked_for_again_after_a_release_is_decoded_once():
+    store = ImageStore(threaded=True)
+    try:
+        store.hold(True)
+        store.request(ART / "attract.svg", BOX)
+        store.release(BOX)
+        store.request(ART / "attract.svg", BOX)  # two jobs queued for one image still wanted
+        store.hold(False)
+        assert store.wait(ART / "attract.svg", BOX) is not None
+        store.wait_all()
+        assert list(store.ready) == [(ART / "attract.svg", BOX, "cover")] and store.idle()
+    finally:
+        store.close()
+
+
+def test_the_ken_burns_worker_keeps_no_layer_it_was_told_to_let_go():
+    motion = KenBurns(lambda: 0.0, threaded=True)
+    try:
+        motion.frozen = True  # a paused story: the worker draws the layer's first frame, then sleeps
+        layer = weakref.ref(motion.set("scene", pygame.Surface((360, 200)), 0.0, 10.0, 0, BOX))
+        assert motion.wait_drawn(timeout=30)
+        drawn = layer().front is not None
+        assert drawn
+        motion.keep(set())
+        gc.collect()
+        assert layer() is None  # its source and both frames went with it, while the worker sleeps
+    finally:
+        motion.close()
