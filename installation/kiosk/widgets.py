@@ -11,7 +11,7 @@ from .layout import Button, Rect
 from .view import View
 
 
-@functools.lru_cache(maxsize=48)  # buttons and panels, and the last captions' boxes (each ~0.5 MiB)
+@functools.lru_cache(maxsize=48)  # buttons and panels (a caption's box is kept by the story screen)
 def rounded(size: tuple[int, int], colour: tuple[int, ...], radius: int, border: int = 0,
             border_colour: tuple[int, ...] = (0, 0, 0)) -> pygame.Surface:
     surface = pygame.Surface(size, pygame.SRCALPHA)

@@ -10,6 +10,7 @@ from ...content.linebreak import LINE_CHARS
 from ...show.machine import CROSSFADE
 from ...show.preferences import VOLUME_STEP
 from ..layout import Button, Rect, row
+from ..memory import trim
 from ..motion import MARGIN
 from ..strings import t
 from ..view import View
@@ -98,7 +99,9 @@ def leave_story(view: View) -> None:
     """After a story: its moving layers, its bars and its scenes' pictures are let go."""
     view.motion.keep(set())
     view.memo.pop("chrome", None)
+    view.memo.pop("caption_box", None)
     view.images.release(box(view))
+    trim()
 
 
 def fading(view: View) -> bool:
@@ -256,6 +259,16 @@ def current_cue(view: View):
     return None
 
 
+def caption_box(view: View, size: tuple[int, int]) -> pygame.Surface:
+    """The panel behind the caption, made once per cue and kept in the memo (every cue has a size of its own, so
+    kept among the shared widgets they would fill that cache with boxes never shown again)."""
+    key = (size, tuple(view.palette.caption_box), view.metrics.px(10))
+    kept = view.memo.get("caption_box")
+    if kept is None or kept[0] != key:
+        kept = view.memo["caption_box"] = (key, rounded.__wrapped__(*key))
+    return kept[1]
+
+
 def draw_caption(surface: pygame.Surface, view: View) -> None:
     cue = current_cue(view)
     if cue is None:
@@ -272,7 +285,7 @@ def draw_caption(surface: pygame.Surface, view: View) -> None:
     box_h = len(lines) * line_h + pad
     x = (m.width - box_w) // 2
     y = bar_top(view) - m.px(28) - box_h
-    surface.blit(rounded((box_w, box_h), tuple(palette.caption_box), m.px(10)), (x, y))
+    surface.blit(caption_box(view, (box_w, box_h)), (x, y))
     if describing:  # the picture's description, not the story: framed in the accent colour
         pygame.draw.rect(surface, palette.accent, (x, y, box_w, box_h), max(2, m.px(3)), m.px(10))
     ty = y + pad // 2 + (line_h - size * 1.3) // 2
