@@ -61,3 +61,28 @@ def test_the_ken_burns_worker_keeps_no_layer_it_was_told_to_let_go():
         assert layer() is None  # its source and both frames went with it, while the worker sleeps
     finally:
         motion.close()
+
+
+def test_a_story_leaves_nothing_of_itself_behind(app, driver):
+    from installation.kiosk import widgets
+    from installation.kiosk.screens import story
+
+    driver.tap("begin")
+    driver.tap("open", "alpha")
+    driver.tap("continue")
+    driver.advance(1.0)
+    assert driver.look().shows("Scene 1, first caption.")
+    made = widgets.rounded.cache_info().misses
+    driver.advance(4.0)
+    assert driver.look().shows("Scene 1, second caption.")  # a new caption, in a box of its own size
+    assert widgets.rounded.cache_info().misses == made  # made for it alone, not kept among the shared widgets
+    assert "caption_box" in app.memo and app.motion.layers
+    box = story.box(app.view())
+    assert [key for key in app.images.ready if key[1] == box]  # the scenes' pictures, at Ken Burns size
+
+    driver.tap("home")  # leaves the story early
+    assert driver.look().screen == "end"
+    assert [key for key in app.images.ready if key[1] == box] == []
+    assert app.motion.layers == {} and app.motion.primed == {}
+    assert "chrome" not in app.memo and "caption_box" not in app.memo
+    assert widgets.vertical_shade.cache_info().currsize == 0  # the bars' screen-wide shades

@@ -96,10 +96,12 @@ def on_enter(view: View) -> None:
 
 
 def leave_story(view: View) -> None:
-    """After a story: its moving layers, its bars and its scenes' pictures are let go."""
+    """After a story: its moving layers, its bars (and the shades they were made from), its caption's box and its
+    scenes' pictures are let go, and the heaps' free pages handed back."""
     view.motion.keep(set())
     view.memo.pop("chrome", None)
     view.memo.pop("caption_box", None)
+    vertical_shade.cache_clear()  # the bars' are screen-wide (~5 MiB at 1080p); the other screens keep shaded copies
     view.images.release(box(view))
     trim()
 
