@@ -277,9 +277,11 @@ def run(args: argparse.Namespace) -> int:
         soak = results["soak"] = in_fresh_process("soak", config, hd, args.soak)
         print(f"soak {soak['changes']} scene changes over OSC in {soak['seconds']} s: RSS "
               f"{soak['curve'][0]['rss_mib']} -> {soak['curve'][-1]['rss_mib']} MiB "
-              f"(+{soak['rss_growth_after_1000_mib']} MiB after the first 1,000), fds {soak['fds_growth']:+d}")
-        print("  curve (changes: RSS MiB / fds): " + ", ".join(
-            f"{c['changes']}: {c['rss_mib']}/{c['fds']}" for c in soak["curve"]))
+              f"({soak['rss_growth_after_1000_mib']:+} MiB after the first 1,000; largest {soak['rss_max_mib']} MiB), "
+              f"fds {soak['fds_growth']:+d}")
+        print("  curve (changes: RSS MiB / fds, read with the scene settled): " + ", ".join(
+            f"{c['changes']}: {c['rss_mib']}/{c['fds']}{'' if c.get('settled', True) else ' (unsettled)'}"
+            for c in soak["curve"]))
     if "tap" in rows:
         results["startup_to_first_frame"] = startup(config, hd)
         print(_row("start-up to first frame (App only)", results["startup_to_first_frame"]))

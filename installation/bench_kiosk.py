@@ -259,9 +259,24 @@ def probe_memory(config: Path, size: tuple[int, int], stories: int = 3) -> dict:
     return out
 
 
+def settled(app) -> bool:
+    """The scene on screen is as it stays until the next change: no crossfade, every image asked for decoded, its
+    Ken Burns frame and the next scene's first frame drawn, the scene before it let go."""
+    from .show.machine import CROSSFADE
+
+    state = app.show.state
+    layers = app.motion.layers
+    return (state.screen == "story" and app.clock() - state.transition_started > CROSSFADE + 0.2
+            and app.images.idle() and app.motion.drawn() and set(layers) == {(state.story, state.scene)})
+
+
 def probe_soak(config: Path, size: tuple[int, int], changes: int = 10_000, rate: float = 25.0) -> dict:
     """`changes` scene changes sent over OSC (UDP, /scene and /go) at up to `rate` a second on the real clock, each
-    applied by the show before the next is sent; RSS, PSS and open fds after every 1,000."""
+    applied by the show before the next is sent; RSS, PSS and open fds at every 1,000th change. Each reading is of one
+    and the same state: that change starts the first story again, and the reading waits until its first scene has
+    settled (`settled`). At 25 changes a second the pictures of the scenes in flight, and whether a scene has a next
+    one to prime, make RSS swing by tens of MiB between two instants; a reading of one state shows what stays.
+    `rss_max_mib` is the largest RSS seen after any change."""
     from pythonosc.udp_client import SimpleUDPClient
 
     from .control.server import OscServer, Settings
@@ -275,7 +290,14 @@ def probe_soak(config: Path, size: tuple[int, int], changes: int = 10_000, rate:
     curve: list[dict] = [{"changes": 0, "rss_mib": rss_mib(), "pss_mib": pss_mib(), "fds": open_fds()}]
     applied = threading.Event()
     done = threading.Event()
-    stamp = {"version": None}
+    peak = {"rss": curve[0]["rss_mib"]}
+
+    def reading(n: int) -> dict:
+        deadline = time.monotonic() + 60
+        while not settled(app) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return {"changes": n, "rss_mib": rss_mib(), "pss_mib": pss_mib(), "fds": open_fds(),
+                "settled": settled(app), "seconds": round(time.perf_counter() - started, 1)}
 
     def on_change(snapshot: dict) -> None:
         applied.set()
@@ -286,20 +308,24 @@ def probe_soak(config: Path, size: tuple[int, int], changes: int = 10_000, rate:
     def send() -> None:
         story, scene = 0, 0
         client.send_message("/go", playlist[story])
+        applied.wait(timeout=10)
         for n in range(1, changes + 1):
-            applied.wait(timeout=10)
             applied.clear()
-            if n % 1000 == 0:
-                curve.append({"changes": n, "rss_mib": rss_mib(), "pss_mib": pss_mib(), "fds": open_fds(),
-                              "seconds": round(time.perf_counter() - started, 1)})
-            time.sleep(1 / rate)
-            scenes = len(app.library.stories[playlist[story]].scenes)
-            scene += 1
-            if scene >= scenes:
+            reading_due = n % 1000 == 0
+            if reading_due:  # every 1,000th change starts the first story again: each reading is of one state
+                story, scene = 0, 0
+                client.send_message("/go", playlist[story])
+            elif scene + 1 < len(app.library.stories[playlist[story]].scenes):
+                scene += 1
+                client.send_message("/scene", scene + 1)
+            else:
                 story, scene = (story + 1) % len(playlist), 0
                 client.send_message("/go", playlist[story])
-            else:
-                client.send_message("/scene", scene + 1)
+            applied.wait(timeout=10)
+            peak["rss"] = max(peak["rss"], rss_mib())
+            if reading_due:
+                curve.append(reading(n))
+            time.sleep(1 / rate)
         done.set()
 
     sender = threading.Thread(target=send, daemon=True)
@@ -312,6 +338,7 @@ def probe_soak(config: Path, size: tuple[int, int], changes: int = 10_000, rate:
     at_1000 = next((c for c in curve if c["changes"] == 1000), curve[0])
     return {"changes": changes, "seconds": round(wall, 1), "curve": curve,
             "rss_growth_after_1000_mib": round(curve[-1]["rss_mib"] - at_1000["rss_mib"], 2),
+            "rss_max_mib": peak["rss"],
             "rss_growth_mib": round(curve[-1]["rss_mib"] - curve[0]["rss_mib"], 2),
             "fds_growth": curve[-1]["fds"] - curve[0]["fds"]}
 

@@ -142,6 +142,16 @@ class ImageStore:
             self.pending -= {key for key in self.pending if key[1] == box}
             self.done.notify_all()
 
+    def only(self, box: Size, paths) -> None:
+        """Of the decodes still waiting for this box, drop all but these paths' (a visitor who taps Next five times
+        running needs the scene they stopped at, not the four before it, each decoded and let go in turn)."""
+        box, paths = tuple(box), {_key(path) for path in paths}
+        with self.done:
+            stale = {key for key in self.pending if key[1] == box and key[0] not in paths}
+            if stale:
+                self.pending -= stale
+                self.done.notify_all()
+
     def forget(self, paths) -> None:
         """Files that changed (live reload): decode them again when next asked for."""
         paths = set(paths)

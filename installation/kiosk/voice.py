@@ -19,6 +19,7 @@ from .view import View
 log = logging.getLogger(__name__)
 
 VOICE_CHANNEL = 0  # reserved for speech, so narration never takes it
+SAID_KEPT = 64
 
 
 def spoken(view: View, before: tuple | None) -> tuple[tuple, str]:
@@ -107,7 +108,7 @@ class Voice:
         self.speech = speech  # makes the speech engine (wired by installation.kiosk.play)
         self.key: tuple | None = None
         self.version: int | None = None  # the show's state version last looked at
-        self.said: list[str] = []  # everything spoken, in order (tests, logs)
+        self.said: list[str] = []  # the last SAID_KEPT things spoken, in order (tests, logs)
         self.level, self.muted = 0.8, False
         self.generation = 0
         self.requests: queue.SimpleQueue[tuple[int, str, str] | None] = queue.SimpleQueue()
@@ -148,6 +149,7 @@ class Voice:
 
     def say(self, text: str, language: str) -> None:
         self.said.append(text)
+        del self.said[:-SAID_KEPT]  # a day of it is not kept
         log.debug("saying: %s", text)
         if not self.audio:
             return

@@ -86,3 +86,19 @@ def test_a_story_leaves_nothing_of_itself_behind(app, driver):
     assert app.motion.layers == {} and app.motion.primed == {}
     assert "chrome" not in app.memo and "caption_box" not in app.memo
     assert widgets.vertical_shade.cache_info().currsize == 0  # the bars' screen-wide shades
+
+
+def test_only_the_scenes_near_the_one_shown_wait_to_be_decoded():
+    store = ImageStore(threaded=True)
+    try:
+        store.hold(True)  # a visitor taps Next through four scenes during the crossfades
+        scenes = [ART / "attract.svg", ART / "chooser.svg", ART / "bo-bo" / "arrest.svg"]
+        for path in scenes:
+            store.request(path, BOX)
+        store.only(BOX, scenes[-1:])
+        assert store.pending == {(scenes[-1], BOX, "cover")}
+        store.hold(False)
+        store.wait_all()
+        assert list(store.ready) == [(scenes[-1], BOX, "cover")]  # the others were never decoded
+    finally:
+        store.close()

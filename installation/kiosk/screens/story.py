@@ -122,6 +122,8 @@ def prepare(view: View) -> None:
     view.motion.keep(keep, primed={(state.story, state.scene + 1)})
     if not fading(view) and state.scene + 1 < view.show.scene_count():
         prime(view, state.story, state.scene + 1)
+    near = {state.scene - 1, state.scene, state.scene + 1} | {index for _, index in keep}
+    view.images.only(box(view), [illustration(view, state.story, i) for i in near if 0 <= i < view.show.scene_count()])
     view.memo["chrome"] = (_chrome_key(view), chrome(view))
 
 
