@@ -1,5 +1,8 @@
-"""Where text may break into lines: between words in English, between any two characters in Chinese
-(closing punctuation stays with the character before it). Shared by the kiosk and the linter."""
+"""Where text may break into lines: between words in English, between any two characters in Chinese, under the
+line-breaking rules of Chinese typesetting (kinsoku, as in W3C's Requirements for Chinese Text Layout): no line
+starts with closing punctuation and none ends with an opening bracket; a Latin word or number stays whole, and so does
+a run of Latin words inside Chinese text (a pseudonym such as `Little Fish`) when it fits on a line. Shared by the
+kiosk and the linter."""
 
 from __future__ import annotations
 
@@ -8,7 +11,9 @@ from typing import Callable
 
 NO_BREAK = "\u00a0"
 LINE_CHARS = {"en": 42, "zh-Hant": 16}  # characters per caption line (Netflix/BBC); Chinese counts a half-width one as ½
-CLOSING = set("，。、；：！？」』）》〉,.;:!?)")
+SEPARATORS = set("·・‧")  # a middle dot between items stays at the end of the line, even after a space
+CLOSING = set("，。、；：！？」』）》〉】〕〗”’…‥﹐﹑﹒﹔﹕﹖﹗,.;:!?)]}") | SEPARATORS  # never the first of a line
+OPENING = set("「『（《〈【〔〖“‘([{")  # never the last of a line
 
 
 def is_wide(ch: str) -> bool:
@@ -17,31 +22,68 @@ def is_wide(ch: str) -> bool:
 
 def tokens(text: str) -> list[str]:
     """The pieces a line break may fall between; a single " " stands for any run of white space (a no-break space
-    joins instead)."""
+    joins instead). Closing punctuation joins the piece before it, opening brackets the piece after them."""
+    pieces = _pieces(text)
+    return _latin_runs(pieces) if any(is_wide(ch) for ch in text) else pieces
+
+
+def _pieces(text: str) -> list[str]:
     out: list[str] = []
-    word = ""
+    word = opening = ""  # the narrow characters of a word being read; opening brackets waiting for what they open
+
+    def push(piece: str) -> None:
+        nonlocal opening
+        out.append(opening + piece)
+        opening = ""
+
     for ch in text:
         if ch.isspace() and ch != NO_BREAK:
             if word:
-                out.append(word)
+                push(word)
                 word = ""
-            if out and out[-1] != " ":
+            if opening:
+                opening += " "
+            elif out and out[-1] != " ":
                 out.append(" ")
-        elif is_wide(ch):
+        elif word and not is_wide(ch):
+            word += ch
+        elif ch in OPENING:
             if word:
-                out.append(word)
+                push(word)
                 word = ""
-            if out and out[-1] != " " and ch in CLOSING:
-                out[-1] += ch
-            else:
-                out.append(ch)
-        else:
-            if not word and ch in CLOSING and out and out[-1] != " ":
-                out[-1] += ch
-            else:
+            opening += ch
+        elif ch in CLOSING and not opening and (word or out and out[-1] != " "):
+            if word:
                 word += ch
-    if word:
-        out.append(word)
+            else:
+                out[-1] += ch
+        elif ch in SEPARATORS and not opening and len(out) >= 2:
+            out[-2:] = [out[-2] + " " + ch]
+        elif is_wide(ch):
+            if word and not word[-1].isdigit():  # a number stays with the character after it (4分鐘, 2016年)
+                push(word)
+                word = ""
+            push(word + ch)
+            word = ""
+        else:
+            word += ch
+    if word or opening:
+        push(word)
+    return out
+
+
+def _latin(ch: str) -> bool:
+    return ch.isalnum() and not is_wide(ch)
+
+
+def _latin_runs(pieces: list[str]) -> list[str]:
+    """Inside Chinese text, Latin words with spaces between them (a name, a title) as one piece."""
+    out: list[str] = []
+    for piece in pieces:
+        if (len(out) >= 2 and out[-1] == " " and _latin(piece[0]) and _latin(out[-2][-1])):
+            out[-2:] = [out[-2] + " " + piece]
+        else:
+            out.append(piece)
     return out
 
 
@@ -73,7 +115,8 @@ def balanced(text: str, lines: list[str], language: str, fits: Callable[[str], b
         first, second = "".join(pieces[:i]).strip(), "".join(pieces[i:]).strip()
         if not first or not second or not (fits(first) and fits(second)):
             continue
-        between_wide = pieces[i - 1] != " " and is_wide(first[-1]) and first[-1] not in CLOSING and is_wide(second[0])
+        between_wide = (pieces[i - 1] != " " and is_wide(first[-1]) and first[-1] not in CLOSING
+                        and is_wide(second[0]) and second[0] not in OPENING)
         cost = _cost(first, second, language, between_wide)
         if cost < best_cost:
             best, best_cost = [first, second], cost
@@ -119,13 +162,15 @@ def greedy_lines(paragraph: str, fits: Callable[[str], bool]) -> list[str]:
     """As many pieces on each line as fit (a piece longer than a line gets a line of its own)."""
     lines: list[str] = []
     line = ""
-    for token in tokens(paragraph):
-        candidate = line + token
-        if line.strip() and token != " " and not fits(candidate.rstrip()):
-            lines.append(line.rstrip())
-            line = token
-        else:
-            line = candidate
+    for piece in tokens(paragraph):
+        words = [piece] if " " not in piece.strip() or fits(piece) else _pieces(piece)  # a run too long for a line
+        for token in words:
+            candidate = line + token
+            if line.strip() and token != " " and not fits(candidate.rstrip()):
+                lines.append(line.rstrip())
+                line = token
+            else:
+                line = candidate
     lines.append(line.strip())
     return lines
 

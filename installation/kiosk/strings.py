@@ -10,7 +10,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "report uses.",
         "zh-Hant": "十八位移民性工作者向Butterfly講述打擊人口販賣的突擊行動為她們帶來的傷害。文中沿用報告所用的名字。",
     },
-    "minutes": {"en": "{n}\u00a0min", "zh-Hant": "{n}\u00a0分鐘"},
+    "minutes": {"en": "{n}\u00a0min", "zh-Hant": "{n}分鐘"},
     "scenes": {"en": "{n} scenes", "zh-Hant": "{n}幕"},
     "scene_of": {"en": "Scene {k} of {n}", "zh-Hant": "第{k}幕，共{n}幕"},
     "kind_voice": {"en": "Short account", "zh-Hant": "短篇自述"},
@@ -43,9 +43,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "language, volume.\n"
         "Touch anywhere to close.",
         "zh-Hant": "輕觸故事即可打開。向左或向右掃動可切換場景。\n"
-        "按鍵：方向鍵移動，Enter 選擇，Backspace 返回，Home 離開故事。\n"
-        "+ 和 − 調校音量。D 開關口述影像。V 朗讀畫面內容。\n"
-        "H 顯示或隱藏本說明。\n"
+        "按鍵：方向鍵移動，Enter選擇，Backspace返回，Home離開故事。\n"
+        "+和−調校音量。D開關口述影像。V朗讀畫面內容。\n"
+        "H顯示或隱藏本說明。\n"
         "底部按鈕：上一幕、暫停、下一幕、重播、字幕、口述影像、字體大小、高對比度、語言、音量。\n"
         "輕觸任何地方關閉。",
     },

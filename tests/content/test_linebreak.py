@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from installation.content.linebreak import caption_lines
+from installation.content.linebreak import CLOSING, OPENING, caption_lines, greedy_lines, line_width, tokens
 
 
 @pytest.mark.parametrize("text, language, expected", [
@@ -43,3 +43,58 @@ def test_the_kiosk_breaks_captions_as_the_linter_does():
                            ("有一次，一位成了朋友的客人病重入院。", "zh-Hant")]:
         limit = 42 if language == "en" else 16
         assert wrap(text, 40, 1400, limit, language) == caption_lines(text, language)
+
+
+# Chinese line-breaking rules (kinsoku), on the kiosk's cards and notes as in captions: whatever the width
+KINSOKU = [
+    "她對警察說：「我只是在工作。」他們卻把她帶走，關押了三個月；其後，她被遣返。",
+    "報告《Behind the Rescue》記錄了十八位性工作者的經歷（她們用的都是化名）。",
+    "2016年1月，Little Fish向Butterfly求助，之後與Shan Yin一同出席了拘留覆核……",
+]
+
+
+def lines_at(text: str, width: float) -> list[str]:
+    return [line for line in greedy_lines(text, lambda line: line_width(line, "zh-Hant") <= width) if line]
+
+
+@pytest.mark.parametrize("text", KINSOKU)
+def test_no_chinese_line_starts_with_closing_or_ends_with_opening_punctuation(text):
+    for width in range(4, 30):
+        lines = lines_at(text, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+        assert not [line for line in lines if line[0] in CLOSING], (width, lines)
+        assert not [line for line in lines if line[-1] in OPENING], (width, lines)
+
+
+@pytest.mark.parametrize("text, whole", [
+    (KINSOKU[1], ["Behind the Rescue"]),
+    (KINSOKU[2], ["2016", "Little Fish", "Butterfly", "Shan Yin"]),
+])
+def test_latin_words_numbers_and_pseudonyms_stay_whole_in_chinese(text, whole):
+    for width in range(11, 30):
+        lines = lines_at(text, width)
+        for name in whole:
+            assert any(name in line for line in lines), (width, name, lines)
+
+
+def test_a_latin_run_longer_than_a_line_breaks_between_its_words():
+    assert lines_at("報告《Behind the Rescue》", 6) == ["報告《Behind", "the Rescue》"]
+    assert tokens("Niki與Lucy") == ["Niki", "與", "Lucy"]
+    assert tokens("In 2016, Little Fish") == ["In", " ", "2016,", " ", "Little", " ", "Fish"]  # English: words
+
+
+def test_the_kiosk_keeps_these_rules_at_any_width():
+    from installation.kiosk.text import face, wrap
+
+    for width in range(160, 900, 37):  # from as wide as its longest word, "Butterfly"
+        lines = wrap(KINSOKU[0] + KINSOKU[2], 30, width)
+        assert all(face().get_rect(line, size=30).width <= width for line in lines)
+        assert not [line for line in lines if line[0] in CLOSING or line[-1] in OPENING], (width, lines)
+        assert any("Little Fish" in line for line in lines)
+
+
+def test_a_middle_dot_ends_its_line_and_a_number_keeps_the_word_after_it():
+    details = "加拿大，其後被遣返亞洲 · 4分鐘 · 背景"  # a chooser card's place, length and kind
+    for width in range(3, 20):
+        lines = lines_at(details, width)
+        assert not [line for line in lines if line.startswith("·") or line.endswith("4")], (width, lines)
