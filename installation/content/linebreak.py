@@ -159,20 +159,30 @@ def caption_lines(text: str, language: str) -> list[str]:
 
 
 def greedy_lines(paragraph: str, fits: Callable[[str], bool]) -> list[str]:
-    """As many pieces on each line as fit (a piece longer than a line gets a line of its own)."""
-    lines: list[str] = []
-    line = ""
+    """As many pieces on each line as fit (a piece longer than a line gets a line of its own). A last line of one
+    Chinese character takes the piece before it along, as Chinese typesetting avoids an orphan (字。 alone)."""
+    lines: list[list[str]] = [[]]
     for piece in tokens(paragraph):
         words = [piece] if " " not in piece.strip() or fits(piece) else _pieces(piece)  # a run too long for a line
         for token in words:
-            candidate = line + token
-            if line.strip() and token != " " and not fits(candidate.rstrip()):
-                lines.append(line.rstrip())
-                line = token
+            line = lines[-1]
+            if "".join(line).strip() and token != " " and not fits(("".join(line) + token).rstrip()):
+                lines.append([token])
             else:
-                line = candidate
-    lines.append(line.strip())
-    return lines
+                line.append(token)
+    if len(lines) > 1 and _orphan(lines[-1]):
+        before = lines[-2]
+        cut = max(i for i, piece in enumerate(before) if piece != " ")
+        if "".join(before[:cut]).strip() and fits("".join(before[cut:] + lines[-1]).strip()):
+            lines[-2:] = [before[:cut], before[cut:] + lines[-1]]
+    return ["".join(line).strip() for line in lines]
+
+
+def _orphan(line: list[str]) -> bool:
+    """One Chinese character (with its punctuation) alone."""
+    pieces = [piece for piece in line if piece != " "]
+    core = [ch for ch in "".join(pieces) if ch not in CLOSING and ch not in OPENING]
+    return len(pieces) == 1 and len(core) == 1 and is_wide(core[0])
 
 
 def caption_chunks(text: str, language: str) -> list[str]:

@@ -98,3 +98,11 @@ def test_a_middle_dot_ends_its_line_and_a_number_keeps_the_word_after_it():
     for width in range(3, 20):
         lines = lines_at(details, width)
         assert not [line for line in lines if line.startswith("·") or line.endswith("4")], (width, lines)
+
+
+def test_a_chinese_paragraph_does_not_end_with_one_character_alone():
+    hint = "十八位移民性工作者向Butterfly講述打擊人口販賣的突擊行動為她們帶來的傷害。文中沿用報告所用的名字。"
+    for width in range(6, 40):
+        lines = lines_at(hint, width)
+        assert len(lines) == 1 or len(lines[-1].rstrip("".join(CLOSING))) > 1, (width, lines)
+        assert "".join(lines) == hint
