@@ -30,14 +30,20 @@ class Narration:
             log.warning("audio unavailable (%s); narration is silent, captions still play", exc)
             return False
 
-    def play(self, path: Path | None) -> None:
+    def play(self, path: Path | None, start: float = 0.0) -> None:
+        """Play from `start` seconds in (a scene presented late keeps its narration with the show clock)."""
         self.stop()
         if not self.enabled or path is None:
             return
         try:
             pygame.mixer.music.stop()  # ends a fade-out still running, which loading would otherwise wait for
             pygame.mixer.music.load(str(path))
-            pygame.mixer.music.play()
+            try:
+                pygame.mixer.music.play(start=start)
+            except pygame.error:  # a format SDL cannot seek in: from its beginning
+                if not start:
+                    raise
+                pygame.mixer.music.play()
         except (pygame.error, OSError, ValueError) as exc:
             if path not in self.reported:
                 self.reported.add(path)

@@ -20,13 +20,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AT_PRESENT = ("narration.play", "narration.pause", "narration.resume", "narration.stop")  # heard with the picture
+SEEK_FROM = 0.002  # seconds late before a scene's narration starts part-way in (below: from its beginning)
 
 
 class Effects:
     def __init__(self, app: "App"):
         self.app = app
         self.readahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="captions")  # off the render thread
-        self.audio_started: float | None = None  # CLOCK_MONOTONIC when the current scene's narration started
+        self.audio_started: float | None = None  # CLOCK_MONOTONIC of the narration's own start (seek included)
+        self.audio_offset = 0.0  # seconds into it that it started, by lateness
         self.held: list[Effect] | None = None  # while a due frame is prepared: sound effects wait for its present
 
     def carry_out(self, effects: list[Effect]) -> Outcome | None:
@@ -62,8 +64,11 @@ class Effects:
         app = self.app
         if kind == "narration.play":
             timing = app.library.timing(data["story"], data["scene"], data["language"], data["described"])
-            app.narration.play(timing.narration)
-            self.audio_started = time.monotonic()
+            # heard later than due (a stalled loop, a late synchronised start): start where the others are
+            late = max(0.0, app.clock() - data["at"]) if data.get("at") is not None else 0.0
+            late = late if late >= SEEK_FROM else 0.0
+            app.narration.play(timing.narration if late < timing.length else None, start=late)
+            self.audio_started, self.audio_offset = time.monotonic() - late, late
         elif kind == "narration.pause":
             app.narration.pause()
         elif kind == "narration.resume":

@@ -100,5 +100,6 @@ class Frames:
         real = app.clock is time.monotonic
         self.first_frame = {"scene": state.scene + 1, "wall": wall, "monotonic": monotonic,
                             "target": state.scene_started + state.paused_total if real else None,
-                            "audio": app.effects.audio_started if real else None}
+                            "audio": app.effects.audio_started if real else None,
+                            "audio_offset": round(app.effects.audio_offset, 4)}
         app.republish()

@@ -200,7 +200,7 @@ class Show(Preferences):
         state.scene, state.scene_started, state.paused_at, state.paused_total = index, now, None, 0.0
         story = state.story
         self._emit("narration.play", story=story, scene=index, language=state.settings.language,
-                   described=state.settings.description)
+                   described=state.settings.description, at=now)  # at: when it is due on the show clock
         self._emit("preload", story=story, scenes=[i for i in (index, index + 1, index - 1) if 0 <= i < self.scene_count()])
         if not again:
             self._emit("stat", event="scene_reached", story=story, scene=index + 1, language=state.settings.language)

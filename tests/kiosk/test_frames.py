@@ -120,3 +120,37 @@ def test_narration_is_streamed_not_decoded(threaded_app, library, monkeypatch):
     app.dispatch(make("pause"))
     app.dispatch(make("home"))
     assert app.narration.playing is None and decoded == []
+
+
+def test_a_scene_presented_late_starts_its_narration_by_the_lateness(threaded_app, library, monkeypatch):
+    """On an injected clock: a scene boundary reached 0.4 s after it was due, and a synchronised /go whose timetag
+    had passed by 0.25 s, start their narration that far in (with the show clock, so with the other screens of a
+    group), and `started` reports the seek."""
+    from dataclasses import replace
+
+    from tests.builder import write_tone
+
+    for scene in ("s1", "s2"):
+        write_tone(library.root / "media" / "narration" / "alpha" / f"{scene}.en.wav", 6.0)
+    library.timings.clear()
+    starts = []
+    monkeypatch.setattr(pygame.mixer.music, "play", lambda *args, _play=pygame.mixer.music.play, **kwargs:
+                        starts.append(kwargs.get("start", 0.0)) or _play(*args, **kwargs))
+    app = threaded_app(audio=True)
+    if not app.narration.enabled:
+        pytest.skip("no mixer")
+    app.dispatch(make("go", "alpha"))
+    app.step()
+    assert starts == [0.0] and app.snapshot()["started"]["audio_offset"] == 0.0  # on time: from its beginning
+    due = app.show.scene_end()
+    app.clock.advance(due - app.clock() + 0.4)  # the loop gets there 0.4 s late
+    app.step()
+    assert app.show.state.scene == 1 and app.show.state.scene_started == due
+    assert starts[-1] == pytest.approx(0.4) and pygame.mixer.music.get_busy()
+    assert app.narration.playing == library.timing("alpha", 1, "en").narration
+    assert app.snapshot()["started"]["audio_offset"] == pytest.approx(0.4)
+    app.dispatch(make("home"))
+    go = make("go", "alpha", source="osc")
+    app.dispatch(replace(go, meta={"at": app.clock() - 0.25}))  # a timetagged /go handled 0.25 s after its time
+    app.step()
+    assert starts[-1] == pytest.approx(0.25) and app.snapshot()["started"]["audio_offset"] == pytest.approx(0.25)

@@ -44,7 +44,8 @@ def test_visitor_path_attract_to_end(show, clock):
     assert show.state.screen == "note"
     effects = run(show, "continue")
     assert show.state.screen == "story" and show.state.scene == 0
-    assert [e.data for e in effects if e.kind == "narration.play"] == [{"story": "alpha", "scene": 0, "language": "en", "described": False}]
+    assert [e.data for e in effects if e.kind == "narration.play"] == [
+        {"story": "alpha", "scene": 0, "language": "en", "described": False, "at": clock()}]
     tick(show, clock, 9.1)  # 8 s narration + 1 s hold
     assert show.state.scene == 1
     effects = tick(show, clock, 9.1)
@@ -140,7 +141,8 @@ def test_language_switch_mid_scene_restarts_scene(show, clock):
     assert show.state.scene == 1 and show.position() == pytest.approx(4)
     effects = run(show, "language zh-Hant")
     assert show.state.scene == 1 and show.position() == 0
-    assert [e.data for e in effects if e.kind == "narration.play"] == [{"story": "alpha", "scene": 1, "language": "zh-Hant", "described": False}]
+    assert [e.data for e in effects if e.kind == "narration.play"] == [
+        {"story": "alpha", "scene": 1, "language": "zh-Hant", "described": False, "at": clock()}]
     tick(show, clock, 10.6)  # Chinese scene: 10 s + 1 s hold
     assert show.state.scene == 1
     tick(show, clock, 0.6)
@@ -236,7 +238,7 @@ def test_audio_description_plays_the_described_version_of_each_scene(described_a
     effects = run(show, "toggle_description")
     assert show.position() == 0 and show.snapshot()["description"] is True  # the scene starts again, described
     played = [e.data for e in effects if e.kind == "narration.play"]
-    assert played == [{"story": "alpha", "scene": 0, "language": "en", "described": True}]
+    assert played == [{"story": "alpha", "scene": 0, "language": "en", "described": True, "at": clock()}]
     timing = show.timing()
     assert timing.narration.name == "s1.en.ad.wav" and timing.length == pytest.approx(12.0)
     assert timing.description_end == pytest.approx(3.0) and timing.cues[0].text == "A door at night."
