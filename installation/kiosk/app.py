@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +24,12 @@ from .effects import Effects
 from .frames import SCREENS, Frames
 from .images import ImageStore
 from .inbox import Inbox, Reply
-from .input import Input
+from .input import Input, quit_request
 from .layout import Button, Metrics
 from .motion import KenBurns
 from .loop import WAKE, Loop
 from .pacing import HAND_OVER
+from .published import Published
 from .screens import attract, chooser, overlays
 from .text import TextCache
 from .view import View
@@ -86,9 +86,7 @@ class App:
         self.frame_times: list[float] | None = None
         self.release: str | None = None  # id of the loaded content (installation.ops.release)
         self.running = True
-        self._snapshot = self.show.snapshot()
-        self._snapshot_lock = threading.Lock()
-        self._published_version: int | None = None  # the first turn always publishes
+        self.published = Published(self)
         self.narration.set_volume(self.show.state.settings.volume, False)
         self.preload_story_cards()
         sys.setswitchinterval(0.001)  # hand the GIL to the network and worker threads promptly
@@ -144,8 +142,8 @@ class App:
         return self.effects.carry_out(effects)
 
     def snapshot(self) -> dict:
-        with self._snapshot_lock:
-            return dict(self._snapshot)
+        """Thread-safe: the state as of the last loop turn (OSC /state)."""
+        return self.published.snapshot()
 
     def run_batch(self, batch: tuple[Command, ...], reply: Reply | None, states: frozenset) -> None:
         """Run posted commands in order and tell the poster the show's verdicts."""
@@ -180,17 +178,11 @@ class App:
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == WAKE:
             return
-        if event.type == pygame.QUIT:
-            if not self.kiosk_mode:
-                self.dispatch(make("quit", source="window"))
+        asked, quit = quit_request(event, self.kiosk_mode)
+        if asked:
+            if quit is not None:
+                self.dispatch(quit)
             return
-        if event.type == pygame.KEYDOWN:
-            if self._technician_exit(event):
-                return
-            if event.key == pygame.K_ESCAPE:
-                if not self.kiosk_mode:
-                    self.dispatch(make("quit", source="window"))
-                return
         if event.type == pygame.VIDEORESIZE or event.type == pygame.WINDOWSIZECHANGED:
             self.metrics = Metrics(*self.surface.get_size())
             self.frames.drawn = None
@@ -199,14 +191,6 @@ class App:
         for command in self.input.handle(event, view, self.buttons(view)):
             self.dispatch(command)
             self.frames.answer_now = True
-
-    def _technician_exit(self, event: pygame.event.Event) -> bool:
-        mods = event.mod
-        if event.key == pygame.K_q and mods & pygame.KMOD_CTRL and mods & pygame.KMOD_SHIFT:
-            log.info("technician exit (Ctrl+Shift+Q)")
-            self.dispatch(make("quit", source="technician"))
-            return True
-        return False
 
     # ---------------------------------------------------------------- loop
     def step(self, force: bool = False, draw: bool = True) -> bool:
@@ -236,25 +220,8 @@ class App:
 
     def after_drawing(self) -> None:
         self.voice.update(self.view())
-        self.publish()
+        self.published.publish()
         call_each(self.step_hooks, what="loop hook")
-
-    def publish(self) -> None:
-        version = self.show.state.version
-        if self._published_version == version:
-            with self._snapshot_lock:
-                self._snapshot["position"] = round(self.show.position(), 3)
-            return
-        self._published_version = version
-        snap = self.show.snapshot()
-        snap["started"] = self.frames.first_frame if snap["screen"] == "story" else None
-        with self._snapshot_lock:
-            self._snapshot = snap
-        call_each(self.change_listeners, snap, what="state listener")
-
-    def republish(self) -> None:
-        """Publish (and push) the state at the end of this turn even if the show's did not change."""
-        self._published_version = None
 
     def prepare(self, view: View) -> None:
         """The screen's on_enter when it is shown (or shows another story), then its prepare: outside drawing."""

@@ -102,4 +102,4 @@ class Frames:
                             "target": state.scene_started + state.paused_total if real else None,
                             "audio": app.effects.audio_started if real else None,
                             "audio_offset": round(app.effects.audio_offset, 4)}
-        app.republish()
+        app.published.again()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pygame
 
 from ..show.commands import Command, make
@@ -9,7 +11,21 @@ from ..show.preferences import VOLUME_STEP
 from .layout import Button, hit
 from .screens import chooser
 
+log = logging.getLogger(__name__)
+
 SWIPE = 120  # px at 1080p
+
+
+def quit_request(event: pygame.event.Event, kiosk_mode: bool) -> tuple[bool, Command | None]:
+    """Whether `event` asks to quit (a window close, Esc, the technician's Ctrl+Shift+Q), and the command it gets:
+    none for a window close or Esc in kiosk mode, where a visitor could send them."""
+    if event.type == pygame.KEYDOWN and event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL \
+            and event.mod & pygame.KMOD_SHIFT:
+        log.info("technician exit (Ctrl+Shift+Q)")
+        return True, make("quit", source="technician")
+    if event.type == pygame.QUIT or (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE):
+        return True, None if kiosk_mode else make("quit", source="window")
+    return False, None
 
 
 class Input:

@@ -67,6 +67,9 @@ class Loop:
             self.pacer.rendered(time.perf_counter() - began)
             while (left := due - app.clock()) > 0:
                 self.sleep(left)
+        except BaseException:
+            app.effects.release()
+            raise
         finally:
             app.pinned = None
         pygame.display.flip()

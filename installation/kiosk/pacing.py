@@ -11,7 +11,7 @@ FPS = 30  # frames a second while the picture moves (the attract loop's pulse; t
 IDLE_WAIT = 0.25  # seconds the loop sleeps when nothing moves
 MIN_FRAME = 1 / 60  # never draw faster than the display shows; commands keep being handled in between
 HAND_OVER = 0.1  # seconds before its due time a timetagged command reaches the loop (kept there until then)
-LEAD_MIN, LEAD_MAX = 0.004, 0.05  # seconds a due frame is prepared ahead, at least and at most
+LEAD_MIN, LEAD_MAX = 0.02, 0.06  # seconds a due frame is prepared ahead, at least (a late wake-up) and at most
 
 
 def pause(seconds: float) -> None:
@@ -43,7 +43,7 @@ class Pacer:
 
     @property
     def lead(self) -> float:
-        return min(LEAD_MAX, max(LEAD_MIN, 0.003 + 1.5 * self.render_cost))
+        return min(LEAD_MAX, max(LEAD_MIN, 0.01 + 2 * self.render_cost))
 
     def stage_now(self, due: float | None, now: float) -> bool:
         """Whether it is time to prepare the frame due at `due`."""
