@@ -102,9 +102,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def attach(app, args: argparse.Namespace, config: Path) -> None:
-    """Statistics first, so they hear every command that outside control can send."""
+    """OSC first, so it listens as early as it can; what it hears waits in the inbox for the loop's next turn, when
+    statistics listen too (they are attached here, on the loop's thread, before that turn)."""
     from .. import ops
     from ..control import attach as attach_control  # OSC and other outside control, if configured
 
-    ops.attach(app, args, config)  # live reload, opening hours, statistics, systemd watchdog
     attach_control(app, args)
+    ops.attach(app, args, config)  # live reload, opening hours, statistics, systemd watchdog
