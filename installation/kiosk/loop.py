@@ -5,12 +5,13 @@ and presents it at its due time, then starts its sound (synchronised screens, do
 from __future__ import annotations
 
 import math
+import sys
 import time
 from typing import TYPE_CHECKING, Callable
 
 import pygame
 
-from .pacing import Pacer, pause
+from .pacing import SWITCH_INTERVAL, Pacer, pause
 
 if TYPE_CHECKING:
     from .app import App
@@ -27,6 +28,8 @@ class Loop:
         self.sleep: Callable[[float], None] = app.clock.advance if simulated else pause  # type: ignore
         self.wait_event: Callable[[int], pygame.event.Event] = self._simulated_wait if simulated \
             else pygame.event.wait
+        if not simulated:
+            sys.setswitchinterval(SWITCH_INTERVAL)
 
     def turn(self) -> bool:
         """The frame due next if its time has come (`present_at`), else a step; then wait for an event, the next

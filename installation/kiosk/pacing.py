@@ -12,6 +12,10 @@ IDLE_WAIT = 0.25  # seconds the loop sleeps when nothing moves
 MIN_FRAME = 1 / 60  # never draw faster than the display shows; commands keep being handled in between
 HAND_OVER = 0.1  # seconds before its due time a timetagged command reaches the loop (kept there until then)
 LEAD_MIN, LEAD_MAX = 0.02, 0.06  # seconds a due frame is prepared ahead, at least (a late wake-up) and at most
+# Seconds a worker thread (pictures, Ken Burns) may keep the interpreter once the loop wants it back. Python's
+# default, 5 ms, makes a due frame up to 5 ms late whenever a worker is busy (and ~25 ms under faketime, which a
+# test of synchronised screens runs a kiosk in); at 0.5 ms the loop gets it back within about a millisecond.
+SWITCH_INTERVAL = 0.0005
 
 
 def pause(seconds: float) -> None:

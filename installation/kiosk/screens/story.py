@@ -92,7 +92,11 @@ def prime(view: View, story_id: str, scene_index: int) -> None:
 
 
 def on_enter(view: View) -> None:
+    """A story starts, from its note or straight from another story (a remote /go): the last one's caption box goes
+    and the heaps' free pages are handed back."""
     view.memo.pop("chrome", None)
+    view.memo.pop("caption_box", None)
+    trim()
 
 
 def leave_story(view: View) -> None:
