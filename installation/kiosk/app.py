@@ -19,7 +19,7 @@ from ..show.commands import Command, Outcome, make
 from ..show.machine import CROSSFADE, Show
 from ..show.state import Effect
 from .audio import Narration
-from .display import handle_stop_signals, image_budget_mib, open_display, restore_signals, return_freed_memory
+from .display import handle_stop_signals, image_budget_mib, open_display, restore_signals
 from .effects import Effects
 from .frames import SCREENS, Frames
 from .images import ImageStore
@@ -28,6 +28,7 @@ from .input import Input, quit_request
 from .layout import Button, Metrics
 from .motion import KenBurns
 from .loop import WAKE, Loop
+from .memory import return_freed_memory
 from .pacing import HAND_OVER
 from .published import Published
 from .screens import attract, chooser, overlays

@@ -1,9 +1,8 @@
-"""The kiosk's process and screen: the display window, how much decoded image memory it may keep, how freed
-memory goes back to the system, and the signals that end it cleanly."""
+"""The kiosk's process and screen: the display window, how much decoded image memory it may keep, and the signals
+that end it cleanly."""
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import signal
@@ -43,18 +42,6 @@ def image_budget_mib(metrics: Metrics) -> int:
     scenes are decoded again when it comes back to them."""
     w, h = cover_size((16, 9), (round(metrics.width * MARGIN), round(metrics.height * MARGIN)))
     return round((4 * w * h * 4 + 8 * 1024 * 1024) / (1024 * 1024))
-
-
-def return_freed_memory() -> None:
-    """Pixel buffers (images, Ken Burns frames) come and go all day. glibc raises its mmap threshold each time a
-    big block is freed and then keeps such blocks in its heaps, so the process grows; a fixed threshold gives every
-    block over 1 MiB its own mapping, handed back to the system when freed."""
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(-3, 1024 * 1024)  # M_MMAP_THRESHOLD
-        libc.mallopt(-8, 2)  # M_ARENA_MAX: helper threads share the heaps
-    except (OSError, AttributeError):
-        pass  # not glibc
 
 
 def handle_stop_signals(stop: Callable[[], None]) -> dict[int, object]:

@@ -22,3 +22,14 @@ def trim() -> bool:
         return False
     libc.malloc_trim(0)
     return True
+
+
+def return_freed_memory() -> None:
+    """Pixel buffers (images, Ken Burns frames) come and go all day. glibc raises its mmap threshold each time a
+    big block is freed and then keeps such blocks in its heaps, so the process grows; a fixed threshold gives every
+    block over 1 MiB its own mapping, handed back to the system when freed."""
+    libc = _libc()
+    if libc is None or not hasattr(libc, "mallopt"):
+        return
+    libc.mallopt(-3, 1024 * 1024)  # M_MMAP_THRESHOLD
+    libc.mallopt(-8, 2)  # M_ARENA_MAX: helper threads share the heaps
