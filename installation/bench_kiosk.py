@@ -40,6 +40,25 @@ def rss_mib() -> float:
     return round(_proc_kib("/proc/self/status", "VmRSS") / 1024, 2)
 
 
+def images_mib(app) -> float:
+    """Decoded pixels the picture cache holds."""
+    with app.images.lock:
+        return round(sum(s.get_pitch() * s.get_height() for s in app.images.ready.values()) / 2**20, 1)
+
+
+def heap_mib() -> float:
+    """The resident size of the main heap (`[heap]`), apart from the mappings big blocks get of their own."""
+    total, in_heap = 0, False
+    with open("/proc/self/smaps") as f:
+        for line in f:
+            field = line.split(maxsplit=1)[0]
+            if not field.endswith(":"):  # a mapping's header: "start-end perms offset dev inode [name]"
+                in_heap = line.rstrip().endswith("[heap]")
+            elif in_heap and field == "Rss:":
+                total += int(line.split()[1])
+    return round(total / 1024, 1)
+
+
 def open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
@@ -297,7 +316,8 @@ def probe_soak(config: Path, size: tuple[int, int], changes: int = 10_000, rate:
         while not settled(app) and time.monotonic() < deadline:
             time.sleep(0.05)
         return {"changes": n, "rss_mib": rss_mib(), "pss_mib": pss_mib(), "fds": open_fds(),
-                "settled": settled(app), "seconds": round(time.perf_counter() - started, 1)}
+                "settled": settled(app), "seconds": round(time.perf_counter() - started, 1),
+                "images_mib": images_mib(app), "heap_mib": heap_mib()}
 
     def on_change(snapshot: dict) -> None:
         applied.set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +14,7 @@ import pygame
 
 from ..content.load import Library
 from ..hooks import call_each
+from ..threads import lower_priority
 from ..show.clock import SimClock
 from ..show.commands import Command, Outcome, make
 from ..show.machine import CROSSFADE, Show
@@ -90,7 +91,6 @@ class App:
         self.published = Published(self)
         self.narration.set_volume(self.show.state.settings.volume, False)
         self.preload_story_cards()
-        sys.setswitchinterval(0.001)  # hand the GIL to the network and worker threads promptly
         self._previous_handlers = handle_stop_signals(lambda: self.post(make("quit", source="signal")))
         gc.freeze()  # content loaded at start-up never needs collecting; keeps collections short mid-show
 
@@ -116,6 +116,22 @@ class App:
         view = self.view()
         chooser.prepare(view)
         attract.prepare(view)
+        self.lengths_due = self.images.threaded  # read once the next frame is on screen (`warm_lengths`)
+
+    def warm_lengths(self) -> None:
+        """Read every story's length (the chooser and the notes show it; each scene's recording header is opened)
+        on a helper thread, after a frame is presented: neither the first frame nor a visitor's first tap waits
+        for it."""
+        self.lengths_due = False
+        library = self.library
+
+        def read() -> None:
+            lower_priority(10)
+            for story_id in list(library.stories):
+                for language in library.exhibition.languages:
+                    library.story_length(story_id, language)
+
+        threading.Thread(target=read, name="story-lengths", daemon=True).start()
 
     # ---------------------------------------------------------------- commands
     def post(self, commands: Command | tuple[Command, ...] | list[Command], reply: Reply | None = None,

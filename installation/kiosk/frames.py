@@ -84,6 +84,8 @@ class Frames:
             app.frame_times.append(took)
         call_each(app.frame_listeners, took, what="frame listener")
         self.drawn, self.drawn_live, self.last_frame = key, live, now
+        if app.lengths_due:
+            app.warm_lengths()
 
     def scene_key(self) -> tuple | None:
         state = self.app.show.state

@@ -143,10 +143,14 @@ class ImageStore:
             self.done.notify_all()
 
     def only(self, box: Size, paths) -> None:
-        """Of the decodes still waiting for this box, drop all but these paths' (a visitor who taps Next five times
-        running needs the scene they stopped at, not the four before it, each decoded and let go in turn)."""
+        """Of the images for this box, decoded or still waiting, keep only these paths' (a visitor who taps Next five
+        times running needs the scene they stopped at, not the four before it, each decoded and let go in turn; a
+        story started from another keeps none of the last one's)."""
         box, paths = tuple(box), {_key(path) for path in paths}
         with self.done:
+            for key in [key for key in self.ready if key[1] == box and key[0] not in paths]:
+                del self.ready[key]
+                self.used.pop(key, None)
             stale = {key for key in self.pending if key[1] == box and key[0] not in paths}
             if stale:
                 self.pending -= stale

@@ -10,6 +10,9 @@ import select
 FPS = 30  # frames a second while the picture moves (the attract loop's pulse; the Ken Burns worker wakes the loop)
 IDLE_WAIT = 0.25  # seconds the loop sleeps when nothing moves
 MIN_FRAME = 1 / 60  # never draw faster than the display shows; commands keep being handled in between
+# SDL's event wait counts whole milliseconds and can return a fraction of one early: aiming this far past a tick
+# keeps a wake-up from landing just before it (that step would draw nothing, and its wait would run to the tick after)
+TICK_SLACK = 0.001
 HAND_OVER = 0.1  # seconds before its due time a timetagged command reaches the loop (kept there until then)
 LEAD_MIN, LEAD_MAX = 0.02, 0.06  # seconds a due frame is prepared ahead, at least (a late wake-up) and at most
 # Seconds a worker thread (pictures, Ken Burns) may keep the interpreter once the loop wants it back. Python's
@@ -60,7 +63,7 @@ class Pacer:
     def wait(self, now: float, moving: bool, due: float | None) -> float:
         """Seconds to sleep (for an event at most): to the next tick when moving, else IDLE_WAIT; never past the
         moment to start preparing the frame due at `due`."""
-        until = next_tick(now) if moving else now + IDLE_WAIT
+        until = next_tick(now) + TICK_SLACK if moving else now + IDLE_WAIT
         if due is not None:
             until = min(until, due - self.lead)
         return max(0.0, until - now)

@@ -88,6 +88,20 @@ def test_a_story_leaves_nothing_of_itself_behind(app, driver):
     assert widgets.vertical_shade.cache_info().currsize == 0  # the bars' screen-wide shades
 
 
+def test_a_story_started_from_another_keeps_none_of_its_pictures(app, driver):
+    from installation.kiosk.screens import story
+
+    driver.command("go", "alpha")
+    driver.advance(2.0)
+    box = story.box(app.view())
+    alpha = {key[0] for key in app.images.ready if key[1] == box}
+    assert alpha and all("alpha" in path.parts for path in alpha)
+    driver.command("go", "beta")  # a remote /go, straight from one story to the next
+    driver.advance(2.0)
+    shown = {key[0] for key in app.images.ready if key[1] == box}
+    assert shown and not shown & alpha  # only beta's first scenes, however much room the budget has
+
+
 def test_only_the_scenes_near_the_one_shown_wait_to_be_decoded():
     store = ImageStore(threaded=True)
     try:

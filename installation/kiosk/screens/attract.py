@@ -17,6 +17,7 @@ from ..pacing import FPS, on_tick
 from ..strings import pick, t
 from ..view import View
 from ..widgets import blit_lines, vertical_shade
+from . import chooser
 from .story import leave_story
 
 LOOP = 40.0  # seconds for the artwork to drift across and back
@@ -41,7 +42,9 @@ def on_enter(view: View) -> None:
 
 
 def prepare(view: View) -> None:
-    """Ask for the artwork; once it is decoded, shade it once (the drift then only moves it)."""
+    """Ask for the artwork; once it is decoded, shade it once (the drift then only moves it). The chooser's artwork
+    is shaded meanwhile too, so that a visitor's first tap is answered as fast as any other."""
+    chooser.prepare_artwork(view)
     image = artwork(view)
     if not image or view.state.settings.contrast:
         return

@@ -150,7 +150,15 @@ def thumbnail(view: View, story_id: str, card_w: int):
 
 
 def prepare(view: View) -> None:
-    """Ask for the cards' thumbnails and the artwork; once decoded, the artwork is shaded once and kept so."""
+    """Ask for the cards' thumbnails and the artwork."""
+    prepare_artwork(view)
+    card_w = grid(view)[1]
+    for story_id in view.show.playlist:
+        view.images.request(*thumbnail(view, story_id, card_w))
+
+
+def prepare_artwork(view: View) -> None:
+    """Once decoded, the artwork is shaded once and kept so (the attract screen has it done before the first tap)."""
     path, held = background(view), view.memo.get("chooser")
     if path is not None and not (held and held[0] == (path, view.size)):
         view.images.request(path, view.size)
@@ -162,9 +170,6 @@ def prepare(view: View) -> None:
             shaded.blit(pygame.transform.scale(vertical_shade((1, view.metrics.height), 150, 210), view.size), (0, 0))
             view.memo["chooser"] = ((path, view.size), shaded)
             view.images.release(view.size)
-    card_w = grid(view)[1]
-    for story_id in view.show.playlist:
-        view.images.request(*thumbnail(view, story_id, card_w))
 
 
 def moving(view: View) -> bool:

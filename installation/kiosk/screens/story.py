@@ -181,8 +181,9 @@ def draw(surface: pygame.Surface, view: View) -> None:
 
 def _chrome_key(view: View) -> tuple:
     state, settings = view.state, view.state.settings
-    # the volume button is drawn every frame instead, so a fader moved over OSC never rebuilds the bars
-    return (view.size, state.story, state.scene, state.paused_at is not None, view.language, settings.captions,
+    # the volume button and "scene k of n" are drawn every frame instead, so a fader moved over OSC or a tap on
+    # Next never rebuilds the bars
+    return (view.size, state.story, state.paused_at is not None, view.language, settings.captions,
             settings.description, settings.text_size, settings.contrast)
 
 
@@ -213,6 +214,9 @@ def draw_chrome(surface: pygame.Surface, view: View) -> None:
         if item.command == LIVE_BUTTON:
             button(surface, view, item)
     count = view.show.scene_count()
+    label = view.text.render(t("scene_of", view.language, k=state.scene + 1, n=count), view.font_px(28, cap=1.5),
+                             palette.text)
+    surface.blit(label, ((m.width - label.get_width()) // 2, m.margin // 2 + (m.target - label.get_height()) // 2))
     # progress: one segment per scene
     seg_gap, y, h = m.px(6), m.px(8), max(3, m.px(6))
     seg_w = (m.width - 2 * m.margin - seg_gap * (count - 1)) / max(1, count)
@@ -228,9 +232,6 @@ def draw_chrome(surface: pygame.Surface, view: View) -> None:
 
 def draw_bars(top: pygame.Surface, low: pygame.Surface, bottom: int, view: View) -> None:
     state, m, palette, lang = view.state, view.metrics, view.palette, view.language
-    count = view.show.scene_count()
-    label = view.text.render(t("scene_of", lang, k=state.scene + 1, n=count), view.font_px(28, cap=1.5), palette.text)
-    top.blit(label, ((m.width - label.get_width()) // 2, m.margin // 2 + (m.target - label.get_height()) // 2))
     for item in buttons(view):
         if item.command == LIVE_BUTTON:
             continue
