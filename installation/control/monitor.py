@@ -41,7 +41,8 @@ def row(target: str, state: dict | None, seen: float | None, now: float) -> list
     age = "" if seen is None else f"{now - seen:.0f}s"
     flag = lambda key: "yes" if state.get(key) else ""  # noqa: E731
     silent = seen is not None and now - seen > STALE
-    return [target, str(state.get("name", "")), "SILENT" if silent else str(state.get("screen", "")),
+    screen = "SILENT" if silent else "closed" if state.get("closed") else str(state.get("screen", ""))
+    return [target, str(state.get("name", "")), screen,
             str(state.get("story") or ""), scene, f"{state.get('position', 0):.0f}s" if state.get("story") else "",
             flag("paused"), str(state.get("language", "")), f"{state.get('volume', 0):.2f}", flag("muted"),
             flag("blackout"), _duration(state.get("uptime")), str(state.get("errors", "")), age]

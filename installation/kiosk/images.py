@@ -180,9 +180,17 @@ class ImageStore:
         with self.lock:
             return not self.pending
 
-    def close(self) -> None:
-        if self.worker is not None:
-            self.jobs.put(None)
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop decoding: what is queued is dropped, what is being decoded finishes (before the display goes)."""
+        if self.worker is None:
+            return
+        with self.done:
+            self.pending.clear()
+            self.done.notify_all()
+        self.jobs.put(None)
+        self.open.set()
+        if self.worker is not threading.current_thread():
+            self.worker.join(timeout)
 
     def hold(self, holding: bool) -> None:
         (self.open.clear if holding else self.open.set)()

@@ -64,6 +64,15 @@ def test_monitor_once(make_kiosk, capsys):
     assert main(["monitor", "--once", "--timeout", "0.3", "127.0.0.1:9"]) == 2
 
 
+def test_monitor_says_when_a_screen_is_closed_or_silent():
+    from installation.control.monitor import row
+
+    closed = {"name": "kiosk-2", "screen": "attract", "closed": True, "volume": 0.8}
+    assert row("10.0.0.2:9000", closed, seen=100.0, now=101.0)[2] == "closed"  # opening hours: dark on purpose
+    assert row("10.0.0.2:9000", closed, seen=100.0, now=130.0)[2] == "SILENT"  # no news for 30 s
+    assert row("10.0.0.3:9000", None, seen=None, now=130.0)[2] == "no reply"
+
+
 def test_monitor_follows_pushes(kiosk, capsys, monkeypatch):
     from installation.control import monitor
     from installation.show.commands import make
