@@ -57,6 +57,15 @@ def described_alpha(library):
     return library
 
 
+@pytest.fixture(scope="module")
+def decode_once():
+    """The module's tests share each illustration's decoded pixels (tests/decoded.py)."""
+    from tests.decoded import decoded_once
+
+    with decoded_once():
+        yield
+
+
 @pytest.fixture
 def clock():
     from installation.show.clock import SimClock

@@ -34,6 +34,7 @@ SCREENS = [
     ("end-early", ["go niki-lucy", "home"]),
     ("help", ["begin", "help"]),
 ]
+pytestmark = pytest.mark.usefixtures("decode_once")  # 48 screens at each size and language: the same pictures
 
 
 class Recorder(pygame.Surface):
