@@ -46,6 +46,7 @@ def test_every_scene_has_narration_and_timed_captions(library):
                     assert previous_end <= cue.start < cue.end <= timing.length + 0.01
 
 
+@pytest.mark.usefixtures("decode_once")  # each scene's picture decoded once for both languages
 def test_every_story_plays_to_its_end_card_in_both_languages(library):
     from installation.kiosk.app import App, Options
     from installation.kiosk.screens import story as story_screen
