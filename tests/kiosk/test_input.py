@@ -85,6 +85,7 @@ def test_tap_during_idle_warning_only_extends(app, driver):
     assert app.show.state.warning_since is None and app.show.state.screen == "chooser"
 
 
+@pytest.mark.usefixtures("decode_once")  # every size's thumbnails and artwork, decoded once for the module
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720), (3840, 2160)])
 @pytest.mark.parametrize("exhibition", ["tiny", "viminal-space"])
 def test_touch_targets_are_big_enough_and_do_not_overlap(make_app, library, size, exhibition):
@@ -123,6 +124,7 @@ def test_escape_and_window_close_do_nothing_in_kiosk_mode(app, driver):
     assert not app.running
 
 
+@pytest.mark.usefixtures("decode_once")  # the thumbnails and artwork the touch-target check decoded at these sizes
 @pytest.mark.parametrize("size, cards", [((1920, 1080), 8), ((1080, 1920), 6), ((3840, 2160), 8), ((1280, 800), 6)])
 def test_chooser_shows_enough_cards_at_once(make_app, size, cards):
     from installation.content.load import load_library

@@ -37,6 +37,7 @@ def shots_dir(tmp_path: Path) -> Path:
     return Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
 
 
+@pytest.mark.usefixtures("decode_once")  # the same two scenes' pictures after every screen
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
 def test_every_screen_shows_what_it_is_for(make_app, size, tmp_path):
     from installation.content.load import load_library
