@@ -31,8 +31,20 @@ def live(base: Path) -> str | None:
 
 def shown_release(port: int) -> str | None:
     with OscClient("127.0.0.1", port, timeout=2.0) as client:
-        reply = client.request("/state", timeout=2.0)
+        return release_of(client.request("/state", timeout=2.0))
+
+
+def release_of(reply: dict | None) -> str | None:
     return ((reply or {}).get("data") or {}).get("release") if reply else None
+
+
+def answers(process: subprocess.Popen, port: int, timeout: float = 120) -> bool:
+    """Ask for /state until the starting kiosk shows a release (a datagram sent before it listens is lost, so each
+    ask waits briefly; one socket for all, so a late answer to an earlier ask still counts)."""
+    with OscClient("127.0.0.1", port) as client:
+        up = wait_for(lambda: process.poll() is not None or release_of(client.request("/state", timeout=0.2)),
+                      timeout=timeout, every=0.0)
+    return up and process.poll() is None
 
 
 @pytest.fixture
@@ -46,8 +58,7 @@ def running_kiosk(tmp_path):
                                     "--config", str(base / "current" / "config" / f"{exhibition}.yaml"),
                                     "--osc-port", str(port)], stdout=log, stderr=subprocess.STDOUT)
         started.append((process, log))
-        assert wait_for(lambda: process.poll() is not None or shown_release(port) is not None, timeout=120,
-                        every=0.2), "the kiosk did not answer /state"
+        assert answers(process, port), "the kiosk did not answer /state"
         return process
 
     yield start
