@@ -14,11 +14,11 @@ import pygame
 
 from ..content.load import Library
 from ..hooks import call_each
-from ..threads import lower_priority
 from ..show.clock import SimClock
 from ..show.commands import Command, Outcome, make
 from ..show.machine import CROSSFADE, Show
 from ..show.state import Effect
+from ..threads import lower_priority
 from .audio import Narration
 from .display import handle_stop_signals, image_budget_mib, open_display, restore_signals
 from .effects import Effects
