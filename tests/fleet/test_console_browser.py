@@ -62,6 +62,18 @@ def test_tiles_for_every_kiosk_and_stop_all_reaches_every_kiosk(fleet_of_three, 
     WebDriverWait(driver, WAIT).until(lambda d: d.execute_script(
         "const i = document.querySelector('article.tile[data-kiosk=\"kiosk-1\"] img.shot');"
         "return !i.hidden && i.complete && i.naturalWidth === 320"))
+    # the group's language, chosen in the console: both kiosks of the group change, the third does not
+    from selenium.webdriver.support.ui import Select
+
+    Select(driver.find_element(By.ID, "group")).select_by_value("triptych")
+    Select(driver.find_element(By.ID, "group-language")).select_by_value("zh-Hant")
+    driver.find_element(By.ID, "group-language-set").click()
+    WebDriverWait(driver, WAIT).until(lambda d: "language → group triptych" in d.find_element(By.ID, "outcome").text)
+    for kiosk in made[:2]:
+        wait_until(lambda: kiosk.state()["language"] == "zh-Hant", WAIT, what=f"{kiosk.name} in Chinese")
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_element(
+            By.CSS_SELECTOR, f'article.tile[data-kiosk="{kiosk.name}"] .language').text == "zh-Hant")
+    assert made[2].state()["language"] == "en"
     driver.find_element(By.ID, "stop-all").click()
     dialog = driver.find_element(By.ID, "confirm")
     WebDriverWait(driver, WAIT).until(lambda d: dialog.is_displayed())
