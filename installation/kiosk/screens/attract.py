@@ -12,7 +12,7 @@ import pygame
 
 from ...content.schema import LANGUAGES
 from ..layout import Button, Rect
-from ..motion import MARGIN, ease
+from ..motion import ease
 from ..pacing import FPS, on_tick
 from ..strings import pick, t
 from ..view import View
@@ -21,6 +21,8 @@ from . import chooser
 from .story import leave_story
 
 LOOP = 40.0  # seconds for the artwork to drift across and back
+DRIFT = 1.06  # the artwork is this much wider than the screen: it drifts by 6 % of the width (each pixel of drift
+# redraws the whole screen, ~2 ms here; a wider drift costs more frames, not more smoothness)
 PULSE = 4.0  # seconds for one pulse of "touch to begin"
 LEVELS = 48  # shades the pulse steps through (each rendered once)
 
@@ -34,7 +36,7 @@ def artwork(view: View) -> str | None:
 
 
 def box(view: View) -> tuple[int, int]:
-    return (round(view.metrics.width * MARGIN), view.metrics.height)
+    return (round(view.metrics.width * DRIFT), view.metrics.height)
 
 
 def on_enter(view: View) -> None:
@@ -118,6 +120,14 @@ def _pulse_lines(view: View) -> tuple[list[str], int]:
 
 
 def _pulse_rect(view: View) -> Rect:
+    """Where "touch to begin" goes, below the title (laid out once per screen size, language set and content)."""
+    key = ("pulse_rect", view.size, id(view.library))
+    if key not in view.memo:
+        view.memo[key] = _layout_pulse(view)
+    return view.memo[key]
+
+
+def _layout_pulse(view: View) -> Rect:
     m = view.metrics
     x, width = _column(view)
     y = round(m.height * (0.3 if m.portrait else 0.26))
@@ -130,14 +140,17 @@ def _pulse_rect(view: View) -> Rect:
 
 
 def _pulse(surface: pygame.Surface, view: View, rect: Rect) -> None:
-    palette = view.palette
+    """The text rendered once, in the accent colour, and blended over the artwork at the pulse's opacity."""
     level = round(LEVELS * (0.5 + 0.5 * math.sin(on_tick(view.now) * 2 * math.pi / PULSE))) / LEVELS
-    pulse = 0.72 + 0.28 * level
-    colour = tuple(round(c * pulse + b * (1 - pulse)) for c, b in zip(palette.accent, palette.background))
+    alpha = round(255 * (0.72 + 0.28 * level))
     texts, size = _pulse_lines(view)
-    y = rect.y
+    y, line_h = rect.y, round(size * 1.35)
     for text in texts:
-        y = blit_lines(surface, view, view.text.block(text, size, colour, rect.w), rect.x, y, round(size * 1.35))
+        for line in view.text.block(text, size, view.palette.accent, rect.w):
+            line.set_alpha(alpha)
+            surface.blit(line, (rect.x, y))
+            line.set_alpha(None)
+            y += line_h
 
 
 def _background(surface: pygame.Surface, view: View, area: Rect | None = None) -> None:
