@@ -233,7 +233,11 @@ def probe_actions(config: Path, size: tuple[int, int], rounds: int = 5) -> dict:
 
 
 def probe_cpu(config: Path, size: tuple[int, int], seconds: float = 10.0) -> dict:
-    """CPU (% of one core, from /proc) and frames presented per second on each screen, over `seconds` each."""
+    """CPU (% of one core, from /proc) and frames presented per second on each screen, over `seconds` each (the
+    attract loop over one whole drift of its artwork, across and back, at least: its cost follows the drift's
+    speed, which eases in and out)."""
+    from .kiosk.screens.attract import LOOP
+
     kiosk = Kiosk(config, size)
     app, story = kiosk.app, kiosk.story()
     app.images.wait_all()
@@ -245,7 +249,7 @@ def probe_cpu(config: Path, size: tuple[int, int], seconds: float = 10.0) -> dic
             kiosk.command(*command)
         kiosk.run(1.5)  # settle: images decoded, first frames drawn
         frames, cpu, wall = kiosk.presented.count, cpu_seconds(), time.perf_counter()
-        kiosk.run(seconds)
+        kiosk.run(max(seconds, LOOP) if name == "attract" else seconds)
         cpu, wall = cpu_seconds() - cpu, time.perf_counter() - wall
         out[name] = {"cpu_s": round(cpu, 2), "wall_s": round(wall, 2), "cpu_pct": round(100 * cpu / wall, 1),
                      "fps": round((kiosk.presented.count - frames) / wall, 1), "screen": app.show.state.screen}
