@@ -9,6 +9,7 @@ on its own.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +22,8 @@ from .gate import Client, Gate
 from .methods import BY_PARTS, RANK, Method, OscError, check_args
 from .pattern import BadPattern, is_pattern, match_part, match_parts
 from .pushes import Pushes, plain
+
+log = logging.getLogger("installation.osc")
 
 THUMBNAIL_INTERVAL = 1.0  # seconds between two thumbnails (each costs the render loop a draw and an encode)
 
@@ -158,6 +161,9 @@ class Dispatcher:
             if level is None:
                 self.stats["denied"] += 1
                 self.reply(client, address, "denied", "badpass", error=("badpass", "wrong passcode"))
+                line = self.gate.guesses.log_line(self.clock())  # the first wrong one at once, however busy
+                if line:
+                    log.warning("%s", line)
                 return
             session.level = level
             self.reply(client, address, "ok", f"ok:{level}")
