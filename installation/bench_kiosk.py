@@ -43,7 +43,7 @@ def rss_mib() -> float:
 def images_mib(app) -> float:
     """Decoded pixels the picture cache holds."""
     with app.images.lock:
-        return round(sum(s.get_pitch() * s.get_height() for s in app.images.ready.values()) / 2**20, 1)
+        return round(app.images.held_bytes() / 2**20, 1)
 
 
 def heap_mib() -> float:

@@ -136,9 +136,7 @@ class ImageStore:
         still waiting to be decoded for it: none is decoded after it was let go."""
         box = tuple(box)
         with self.done:
-            for key in [key for key in self.ready if key[1] == box]:
-                del self.ready[key]
-                self.used.pop(key, None)
+            self._drop(key for key in self.ready if key[1] == box)
             self.pending -= {key for key in self.pending if key[1] == box}
             self.done.notify_all()
 
@@ -148,9 +146,7 @@ class ImageStore:
         story started from another keeps none of the last one's)."""
         box, paths = tuple(box), {_key(path) for path in paths}
         with self.done:
-            for key in [key for key in self.ready if key[1] == box and key[0] not in paths]:
-                del self.ready[key]
-                self.used.pop(key, None)
+            self._drop(key for key in self.ready if key[1] == box and key[0] not in paths)
             stale = {key for key in self.pending if key[1] == box and key[0] not in paths}
             if stale:
                 self.pending -= stale
@@ -160,9 +156,7 @@ class ImageStore:
         """Files that changed (live reload): decode them again when next asked for."""
         paths = set(paths)
         with self.lock:
-            for key in [key for key in self.ready if key[0] in paths]:
-                del self.ready[key]
-                self.used.pop(key, None)
+            self._drop(key for key in self.ready if key[0] in paths)
             self.failed -= paths
 
     def wait(self, path: Path | None, box: Size, mode: str = "cover", timeout: float = 10.0) -> pygame.Surface | None:
@@ -227,10 +221,20 @@ class ImageStore:
                 self._evict()
             self.done.notify_all()
 
+    def held_bytes(self) -> int:
+        """Decoded pixels kept (the caller holds the lock)."""
+        return sum(_bytes(s) for s in self.ready.values())
+
+    def _drop(self, keys) -> None:
+        """Let go of these decoded images (the caller holds the lock)."""
+        for key in list(keys):
+            del self.ready[key]
+            self.used.pop(key, None)
+
     def _evict(self) -> None:
         """Least recently used first, over the budget; never what was asked for within IN_USE seconds (what the
         screen needs now stays, even when it alone is over the budget)."""
-        total = sum(_bytes(s) for s in self.ready.values())
+        total = self.held_bytes()
         now = time.monotonic()
         for key in list(self.ready):
             if total <= self.budget:
