@@ -42,10 +42,14 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     described: dict[tuple[str, int, str], Timing] = field(default_factory=dict)  # filled as they are asked for
     lengths: dict[tuple[str, int, str], float] = field(default_factory=dict)
+    resolved: dict[str, Path | None] = field(default_factory=dict, compare=False, repr=False)
 
     def media(self, relative: str) -> Path | None:
-        """The file a media path names, or None if it leads outside media/ (it is then never opened)."""
-        return confined(self.root / "media", relative)
+        """The file a media path names, or None if it leads outside media/ (it is then never opened). Resolved once
+        per library (every link on the way is looked up): a tap on Next asks for the next scene's picture and sound."""
+        if relative not in self.resolved:
+            self.resolved[relative] = confined(self.root / "media", relative)
+        return self.resolved[relative]
 
     def timing(self, story_id: str, scene: int, language: str, described: bool = False) -> Timing:
         """How a scene plays; `described`: its audio-described version, if one was built (else the plain one)."""

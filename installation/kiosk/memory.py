@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import queue
+import threading
+
+from ..threads import lower_priority
 
 
 @functools.cache
@@ -33,3 +37,38 @@ def return_freed_memory() -> None:
         return
     libc.mallopt(-3, 1024 * 1024)  # M_MMAP_THRESHOLD
     libc.mallopt(-8, 2)  # M_ARENA_MAX: helper threads share the heaps
+
+
+_letting_go: queue.SimpleQueue = queue.SimpleQueue()
+
+
+def let_go(*objects) -> None:
+    """Drop these objects (decoded pictures, Ken Burns frames) on a helper thread: unmapping a picture's pixels
+    takes 2–5 ms, a frame's worth of the render loop's time if it happens there. (pygame holds the GIL meanwhile,
+    so this moves that time off a visitor's tap, to a turn with time to spare.)"""
+    if objects:
+        _letting_go.put(objects)
+        _reaper()
+
+
+def let_go_done(timeout: float = 10.0) -> bool:
+    """Wait until everything handed to `let_go` so far is dropped."""
+    done = threading.Event()
+    _letting_go.put(done)
+    _reaper()
+    return done.wait(timeout)
+
+
+@functools.cache
+def _reaper() -> threading.Thread:
+    def run() -> None:
+        lower_priority(10)
+        while True:
+            item = _letting_go.get()
+            if isinstance(item, threading.Event):
+                item.set()
+            item = None  # the objects' last reference
+
+    thread = threading.Thread(target=run, name="let-go", daemon=True)
+    thread.start()
+    return thread

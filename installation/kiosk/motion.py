@@ -11,6 +11,8 @@ from typing import Callable
 import pygame
 
 from ..threads import lower_priority
+from .images import screen_surface
+from .memory import let_go
 
 MARGIN = 1.12  # the source is decoded this much larger than the screen, leaving room to move
 ZOOM = 1.07
@@ -91,7 +93,7 @@ class Layer:
     def render(self, now: float) -> None:
         with self.rendering:
             if self.back is None:
-                self.back = pygame.Surface(self.screen).convert() if pygame.display.get_surface() else pygame.Surface(self.screen)
+                self.back = screen_surface(self.screen)
             rect = crop_rect(self.source.get_size(), self.screen, self.path, self.progress(now))
             pygame.transform.smoothscale(self.source.subsurface(rect), self.screen, self.back)
             with self.lock:
@@ -139,7 +141,7 @@ class KenBurns:
                 return
             self.primed[key] = Layer(source, 0.0, 0.0, Path2.for_index(index), screen)
             while len(self.primed) > 2:
-                self.primed.pop(next(iter(self.primed)))
+                let_go(self.primed.pop(next(iter(self.primed))))
             self.wake.notify()
         if not self.threaded:
             self._render_primed()
@@ -160,8 +162,11 @@ class KenBurns:
                 if not self.threaded:
                     layer.render(now)  # otherwise the worker draws its first frame at once
             with self.wake:
+                replaced = self.layers.get(key)
                 self.layers[key] = layer
                 self.wake.notify()
+            if replaced is not None and replaced is not layer:
+                let_go(replaced)
         if interval is None:
             fresh = layer.duration != duration or layer.interval is None
             interval = interval_for(source.get_size(), screen, layer.path, duration) if fresh else layer.interval
@@ -173,10 +178,9 @@ class KenBurns:
     def keep(self, keys: set, primed: set = frozenset()) -> None:
         """Let go of every layer not in `keys` and every primed frame not in `primed`."""
         with self.lock:
-            for key in [k for k in self.layers if k not in keys]:
-                del self.layers[key]
-            for key in [k for k in self.primed if k not in primed]:
-                del self.primed[key]
+            gone = [self.layers.pop(k) for k in [k for k in self.layers if k not in keys]]
+            gone += [self.primed.pop(k) for k in [k for k in self.primed if k not in primed]]
+        let_go(*gone)
 
     def drawn(self) -> bool:
         """Every moving layer and every primed one has a frame to show."""

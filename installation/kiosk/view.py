@@ -90,13 +90,6 @@ class View:
         factor = min(cap, self.show.state.settings.text_size) if grow else 1.0
         return self.metrics.px(base * factor)
 
-    def media(self, relative: str):
-        """The file a media path names (looked up once per library: screens ask every frame)."""
-        key = ("media", id(self.library), relative)
-        if key not in self.memo:
-            self.memo[key] = self.library.media(relative)
-        return self.memo[key]
-
     def minutes(self, story_id: str) -> int:
         """A story's length in whole minutes, in the visitor's language, as the chooser and the note show it."""
         return max(1, round(self.library.story_length(story_id, self.language) / 60))

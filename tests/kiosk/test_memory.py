@@ -10,6 +10,7 @@ import weakref
 import pygame
 
 from installation.kiosk.images import ImageStore
+from installation.kiosk.memory import let_go_done
 from installation.kiosk.motion import KenBurns
 from tests import REPO
 
@@ -57,6 +58,7 @@ def test_the_ken_burns_worker_keeps_no_layer_it_was_told_to_let_go():
         drawn = layer().front is not None
         assert drawn
         motion.keep(set())
+        assert let_go_done()
         gc.collect()
         assert layer() is None  # its source and both frames went with it, while the worker sleeps
     finally:

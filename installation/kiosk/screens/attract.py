@@ -50,7 +50,7 @@ def prepare(view: View) -> None:
     image = artwork(view)
     if not image or view.state.settings.contrast:
         return
-    path = view.media(image)
+    path = view.library.media(image)
     held = view.memo.get("attract")
     if held and held[0] == (path, view.size):
         return

@@ -8,6 +8,7 @@ import pygame
 
 from ..layout import Button, Rect, row
 from ..strings import pick, t
+from ..images import screen_surface
 from ..view import View
 from ..widgets import Measure, button, label_width, panel, paragraph, rounded, vertical_shade
 from .story import leave_story
@@ -142,11 +143,11 @@ def on_enter(view: View) -> None:
 
 def background(view: View):
     image = view.library.exhibition.theme.chooser_image
-    return view.media(image) if image and not view.state.settings.contrast else None
+    return view.library.media(image) if image and not view.state.settings.contrast else None
 
 
 def thumbnail(view: View, story_id: str, card_w: int):
-    return view.media(view.library.stories[story_id].thumbnail_path), (card_w, card_w * 9 // 16)
+    return view.library.media(view.library.stories[story_id].thumbnail_path), (card_w, card_w * 9 // 16)
 
 
 def prepare(view: View) -> None:
@@ -164,7 +165,7 @@ def prepare_artwork(view: View) -> None:
         view.images.request(path, view.size)
         art = view.images.get(path, view.size)
         if art is not None:
-            shaded = pygame.Surface(view.size).convert() if pygame.display.get_surface() else pygame.Surface(view.size)
+            shaded = screen_surface(view.size)
             m = view.metrics
             shaded.blit(art, ((m.width - art.get_width()) // 2, (m.height - art.get_height()) // 2))
             shaded.blit(pygame.transform.scale(vertical_shade((1, view.metrics.height), 150, 210), view.size), (0, 0))

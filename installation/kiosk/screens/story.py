@@ -78,7 +78,7 @@ def box(view: View) -> tuple[int, int]:
 
 
 def illustration(view: View, story_id: str, scene_index: int):
-    return view.media(view.library.stories[story_id].scenes[scene_index].illustration)
+    return view.library.media(view.library.stories[story_id].scenes[scene_index].illustration)
 
 
 def prime(view: View, story_id: str, scene_index: int) -> None:
