@@ -29,7 +29,7 @@ from .input import Input, quit_request
 from .layout import Button, Metrics
 from .motion import KenBurns
 from .loop import WAKE, Loop
-from .memory import return_freed_memory
+from . import memory
 from .pacing import HAND_OVER
 from .published import Published
 from .screens import attract, chooser, overlays
@@ -57,7 +57,7 @@ class App:
         self.clock: Callable[[], float] = SimClock() if options.simulated else time.monotonic
         self.ahead = 0.0 if options.simulated else HAND_OVER  # timetagged commands may come this early
         self.pinned: float | None = None  # while a due frame is prepared, the show's clock reads its due time
-        return_freed_memory()
+        memory.return_freed_memory()
         self.started = time.monotonic()
         self.show = Show(library, self.now)
         self.surface, self.kiosk_mode = open_display(options.size, options.windowed, options.headless,
@@ -228,12 +228,17 @@ class App:
     def before_drawing(self) -> None:
         """What the frame needs before it is drawn: moving layers frozen or not, decoding held during a crossfade,
         the screen's on_enter and prepare."""
+        self.motion.frozen = self.show.state.paused_at is not None
+        self.hold_background()
+        self.prepare(self.view())
+
+    def hold_background(self) -> None:
+        """While a crossfade plays, no picture is decoded or let go (either holds the GIL for milliseconds)."""
         state = self.show.state
-        self.motion.frozen = state.paused_at is not None
         fading = state.screen == "story" and state.previous_scene is not None and \
             self.now() - state.transition_started < CROSSFADE
         self.images.hold(fading)
-        self.prepare(self.view())
+        memory.hold(fading)
 
     def after_drawing(self) -> None:
         self.voice.update(self.view())

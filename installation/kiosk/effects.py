@@ -30,6 +30,7 @@ class Effects:
         self.audio_started: float | None = None  # CLOCK_MONOTONIC of the narration's own start (seek included)
         self.audio_offset = 0.0  # seconds into it that it started, by lateness
         self.held: list[Effect] | None = None  # while a due frame is prepared: sound effects wait for its present
+        self.read_ahead: tuple[Library, str] | None = None  # the story whose captions were read ahead
 
     def carry_out(self, effects: list[Effect]) -> Outcome | None:
         """Do what the show asked; the first effect that failed, as an outcome (logged), else None. While a due
@@ -101,9 +102,15 @@ class Effects:
         if item is None:
             return
         box = (round(app.metrics.width * MARGIN), round(app.metrics.height * MARGIN))
+        app.hold_background()  # a tap on Next starts a crossfade: the next picture waits for its end
         for index in scenes:
             app.images.request(app.library.media(item.scenes[index].illustration), box)
-        self.readahead.submit(read_timings, app.library, story_id, scenes)
+        if self.read_ahead is None or self.read_ahead[0] is not app.library or self.read_ahead[1] != story_id:
+            # every scene's captions in every language, the ones asked for first, once per story: a tap then reads
+            # nothing and parses nothing on a helper thread while the crossfade is drawn
+            self.read_ahead = (app.library, story_id)
+            rest = [i for i in range(len(item.scenes)) if i not in scenes]
+            self.readahead.submit(read_timings, app.library, story_id, list(scenes) + rest)
 
     def close(self) -> None:
         self.readahead.shutdown(wait=False, cancel_futures=True)

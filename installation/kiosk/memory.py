@@ -40,6 +40,13 @@ def return_freed_memory() -> None:
 
 
 _letting_go: queue.SimpleQueue = queue.SimpleQueue()
+_quiet = threading.Event()  # cleared while a transition plays: nothing is let go then
+_quiet.set()
+
+
+def hold(holding: bool) -> None:
+    """While a crossfade plays, what is let go waits (a free holds the GIL as long as a frame takes to draw)."""
+    (_quiet.clear if holding else _quiet.set)()
 
 
 def let_go(*objects) -> None:
@@ -67,6 +74,8 @@ def _reaper() -> threading.Thread:
             item = _letting_go.get()
             if isinstance(item, threading.Event):
                 item.set()
+            else:
+                _quiet.wait(timeout=5.0)
             item = None  # the objects' last reference
 
     thread = threading.Thread(target=run, name="let-go", daemon=True)

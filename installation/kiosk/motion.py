@@ -94,12 +94,19 @@ class Layer:
         with self.rendering:
             if self.back is None:
                 self.back = screen_surface(self.screen)
+            started = self.started
             rect = crop_rect(self.source.get_size(), self.screen, self.path, self.progress(now))
             pygame.transform.smoothscale(self.source.subsurface(rect), self.screen, self.back)
             with self.lock:
                 self.front, self.back = self.back, self.front
-                self.rendered_for = now
+                self.rendered_for = now if started == self.started else -1.0  # restarted meanwhile: again
                 self.serial += 1
+
+    def restart(self, started: float) -> None:
+        """The scene starts again (Replay, a language switch) or resumes: the frame shown so far stays on screen
+        until the worker has drawn the new one (a new layer would show black meanwhile)."""
+        with self.lock:
+            self.started, self.rendered_for = started, -1.0
 
 
 class KenBurns:
@@ -151,7 +158,11 @@ class KenBurns:
         now = self.clock()
         with self.lock:
             layer = self.layers.get(key)
-        if layer is None or layer.source is not source or layer.started != started or layer.screen != screen:
+        if layer is not None and layer.source is source and layer.screen == screen and layer.started != started:
+            layer.restart(started)
+            with self.wake:
+                self.wake.notify()
+        elif layer is None or layer.source is not source or layer.screen != screen:
             with self.lock:
                 primed = self.primed.pop(key, None)
             if primed is not None and primed.front is not None and primed.source is source and primed.screen == screen:

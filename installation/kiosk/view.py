@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .layout import Metrics
@@ -69,6 +69,7 @@ class View:
     motion: "KenBurns"
     now: float
     memo: dict = field(default_factory=dict)  # the App's: what screens prepare and their drawing reuses
+    speaking: str | None = None  # a language other than the visitor's (what a screen makes ahead for a switch)
 
     @property
     def state(self):
@@ -76,7 +77,14 @@ class View:
 
     @property
     def language(self) -> str:
-        return self.show.state.settings.language
+        return self.speaking or self.show.state.settings.language
+
+    def in_next_language(self) -> "View | None":
+        """This view in the language the language button switches to (None: the show has one language)."""
+        languages = self.library.exhibition.languages
+        if len(languages) < 2 or self.language not in languages:
+            return None
+        return replace(self, speaking=languages[(languages.index(self.language) + 1) % len(languages)])
 
     @property
     def palette(self) -> Palette:

@@ -256,7 +256,7 @@ class Show(Preferences):
         if self.state.screen == "story":
             self._emit("narration.stop", fade=FADE_OUT / 2)
         self.state.story = story_id
-        self._emit("preload", story=story_id, scenes=[0])
+        self._emit("preload", story=story_id, scenes=[i for i in (0, 1) if i < len(self.library.stories[story_id].scenes)])
         self._go_screen(now, "note")
         return None
 

@@ -176,3 +176,24 @@ def test_audio_description_is_captioned_in_a_framed_box(make_app, described_alph
     driver.advance(3.0)  # the story's own captions: no frame
     assert story.current_cue(app.view()).text == "Scene 1, first caption."
     assert accent_pixels() <= plain + 5
+
+
+def test_the_language_button_finds_the_bars_in_its_language_already_made(app, driver, monkeypatch):
+    """A story's bars are made on the content note, and those in the next language on a later turn: neither the
+    story's first frame nor a tap on the language button makes any."""
+    from installation.kiosk.strings import t
+
+    made: list[str] = []
+    make_chrome = story_screen.make_chrome
+    monkeypatch.setattr(story_screen, "make_chrome", lambda view: made.append(view.language) or make_chrome(view))
+    driver.tap("begin")
+    driver.tap("open", "alpha")
+    assert made == ["en"]  # on the note
+    driver.tap("continue")
+    driver.advance(0.5)
+    assert made == ["en", "zh-Hant"]  # while the story plays
+    driver.tap("cycle_language")
+    driver.advance(0.5)
+    assert driver.look().shows(t("scene_of", "zh-Hant", k=1, n=2))
+    assert story_screen._chrome_key(app.view()) in app.memo["chrome"]  # the bars on screen: those made ahead
+    assert made == ["en", "zh-Hant"]

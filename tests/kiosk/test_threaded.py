@@ -55,6 +55,29 @@ def test_a_visit_with_workers_and_sound_on(kiosk, tmp_path):
     assert driver.look().screen == "chooser"
 
 
+def test_a_scene_started_again_never_shows_black_while_its_frame_is_redrawn(kiosk):
+    """Replay, a language switch and resuming after a pause start the scene's pan again: the Ken Burns worker draws
+    its new frame meanwhile, and the frame already drawn stays on screen until then."""
+    app, driver = kiosk, Driver(kiosk)
+    colours: list[int] = []
+
+    def count(surface, view):
+        if view.state.screen == "story":
+            middle = [surface.get_at((x, y))[:3] for x in range(240, 720, 12) for y in range(160, 380, 12)]
+            colours.append(len(set(middle)))
+
+    app.draw_hooks.append(count)
+    driver.tap("begin")
+    driver.tap("open", "bo-bo")
+    driver.tap("continue")
+    driver.wait_until_idle()
+    for taps in (["replay"], ["cycle_language"], ["toggle_pause", "toggle_pause"]):
+        for command in taps:
+            driver.tap(command)
+        driver.wait_until_idle()
+    assert len(colours) > 4 and min(colours) > 16, colours  # the illustration in every frame, never a black fill
+
+
 def test_the_workers_stop_when_the_kiosk_closes(kiosk):
     Driver(kiosk).wait_until_idle()
     kiosk.close()

@@ -9,7 +9,7 @@ from ..strings import pick, t
 from ..view import View
 from ..widgets import Measure, button, fitted, label_width, panel
 from .chooser import settings_buttons
-from .story import prime
+from .story import prepare_chrome, prime
 
 def _panel_rect(view: View) -> Rect:
     m = view.metrics
@@ -34,8 +34,10 @@ def on_enter(view: View) -> None:
 
 
 def prepare(view: View) -> None:
-    """While the note is read, the story's first picture is made ready, so it shows with the first frame."""
+    """While the note is read, the story's first picture and its bars are made ready, so they show with its first
+    frame."""
     prime(view, view.state.story, 0)
+    prepare_chrome(view)
 
 
 def moving(view: View) -> bool:

@@ -10,7 +10,7 @@ from ...content.linebreak import LINE_CHARS
 from ...show.machine import CROSSFADE
 from ...show.preferences import VOLUME_STEP
 from ..layout import Button, Rect, row
-from ..memory import trim
+from ..memory import let_go, trim
 from ..motion import MARGIN
 from ..strings import t
 from ..view import View
@@ -94,7 +94,6 @@ def prime(view: View, story_id: str, scene_index: int) -> None:
 def on_enter(view: View) -> None:
     """A story starts, from its note or straight from another story (a remote /go): the last one's caption box goes
     and the heaps' free pages are handed back."""
-    view.memo.pop("chrome", None)
     view.memo.pop("caption_box", None)
     trim()
 
@@ -128,7 +127,22 @@ def prepare(view: View) -> None:
         prime(view, state.story, state.scene + 1)
     near = {state.scene - 1, state.scene, state.scene + 1} | {index for _, index in keep}
     view.images.only(box(view), [illustration(view, state.story, i) for i in near if 0 <= i < view.show.scene_count()])
-    view.memo["chrome"] = (_chrome_key(view), chrome(view))
+    prepare_chrome(view)
+
+
+def prepare_chrome(view: View) -> None:
+    """The bars for this state, and on a later turn the bars in the next language, so that neither the story's
+    first frame (the content note makes its bars) nor the language button waits for them to be made."""
+    made = view.memo.setdefault("chrome", {})
+    key = _chrome_key(view)
+    keep = {key}
+    if key not in made:
+        made[key] = make_chrome(view)
+    elif (ahead := view.in_next_language()) is not None:
+        keep.add(_chrome_key(ahead))
+        if _chrome_key(ahead) not in made:
+            made[_chrome_key(ahead)] = make_chrome(ahead)
+    let_go(*[made.pop(old) for old in [k for k in made if k not in keep]])
 
 
 def _layer(view: View, scene_index: int, started: float, moving: bool = True):
@@ -188,11 +202,13 @@ def _chrome_key(view: View) -> tuple:
 
 
 def chrome(view: View) -> tuple[pygame.Surface, pygame.Surface, int]:
-    """The top and bottom bars (shade, buttons, labels): made once per state change (`prepare` keeps them in the
-    memo), blitted every frame."""
-    kept = view.memo.get("chrome")
-    if kept is not None and kept[0] == _chrome_key(view):
-        return kept[1]
+    """The top and bottom bars (shade, buttons, labels) for this state: made by `prepare_chrome`, blitted every
+    frame."""
+    kept = view.memo.get("chrome", {}).get(_chrome_key(view))
+    return kept if kept is not None else make_chrome(view)
+
+
+def make_chrome(view: View) -> tuple[pygame.Surface, pygame.Surface, int]:
     m, paused = view.metrics, view.state.paused_at is not None
     top_h = m.margin // 2 + m.target + m.px(24) + (m.px(80) if paused else 0)
     bottom = bar_top(view) - m.px(24)
