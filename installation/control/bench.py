@@ -61,6 +61,14 @@ def run_loop(app, until: float) -> None:
         app.turn()
 
 
+def settle(app, longest: float = 10.0) -> None:
+    """Run the loop until the kiosk has nothing left to do (its pictures decoded, the story cards read), as a kiosk
+    a technician finds running: start-up work is not what a fader's messages wait for."""
+    until = time.monotonic() + longest
+    while app.running and not app.idle() and time.monotonic() < until:
+        app.turn()
+
+
 def _match(sent_at: list[float], seen: dict[int, list[float]]) -> list[float]:
     """Latency (ms) of each message i (value key i % 999 + 1): the first time its key was seen after it was sent and
     before the next message with the same key was sent."""
@@ -112,6 +120,7 @@ def osc_latency(config: Path | None = None, rate: float = 2000.0, seconds: float
     elif screen == "chooser":
         app.dispatch(make("begin"))
     server = OscServer(app, Settings(port=0, rate_limit=1e6, burst=1_000_000, min_go_interval=0)).start()
+    settle(app)
     applied: dict[int, list[float]] = {}  # volume key (level × 1000) → times the show applied it
     posted: dict[int, list[float]] = {}  # … and times the network thread handed it to the App
 

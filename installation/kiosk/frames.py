@@ -32,7 +32,7 @@ class Frames:
     def key(self, view: View) -> tuple:
         """Everything that changes the picture; when it is unchanged, nothing is redrawn."""
         state, now, show = view.state, view.now, self.app.show
-        key: tuple = (state.version, self.app.metrics, self.app.images.idle())
+        key: tuple = (state.picture, self.app.metrics, self.app.images.idle())
         if not state.blackout:
             key += (SCREENS[state.screen].changes(view),)
         if state.warning_since is not None:

@@ -166,8 +166,9 @@ class Show(Preferences):
     def _emit(self, kind: str, **data) -> None:
         self.effects.append(Effect(kind, data))
 
-    def _changed(self) -> None:
+    def _changed(self, seen: bool = True) -> None:
         self.state.version += 1
+        self.state.picture += seen
 
     def _scene(self):
         return self.library.stories[self.state.story].scenes[self.state.scene]  # type: ignore[index]

@@ -100,12 +100,12 @@ class Preferences:
         settings.volume = round(max(0.0, min(1.0, level)), 3)
         settings.muted = False if level > 0 else settings.muted
         self._emit("volume", level=settings.volume, muted=settings.muted)
-        self._changed()
+        self._changed(seen=False)
 
     def _do_mute(self, now: float, on: bool) -> None:
         self.state.settings.muted = on
         self._emit("volume", level=self.state.settings.volume, muted=on)
-        self._changed()
+        self._changed(seen=False)
 
     def _do_toggle_mute(self, now: float) -> None:
         self._do_mute(now, not self.state.settings.muted)

@@ -51,4 +51,5 @@ class State:
     identify_until: float = 0.0
     screen_since: float = 0.0
     problems: tuple = ()  # of the last refused live reload, shown to curators in windowed preview
-    version: int = 0
+    version: int = 0  # counts every change (what /state publishes)
+    picture: int = 0  # … those the screen shows (a change of volume is heard; only the story's volume button shows it)

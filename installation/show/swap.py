@@ -30,3 +30,4 @@ def adjust_state(state: State, library) -> None:
     if state.story is not None and state.story not in library.stories and state.screen in ("attract", "chooser"):
         state.story = None
     state.version += 1
+    state.picture += 1

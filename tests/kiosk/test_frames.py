@@ -101,6 +101,40 @@ def test_attract_redraws_only_the_pulse_between_moves_of_the_artwork(threaded_ap
     assert len(whole) - drawn < 15
 
 
+def test_a_fader_redraws_the_volume_button_alone_and_nothing_where_no_volume_is_shown(threaded_app, presented,
+                                                                                   monkeypatch):
+    """A technician's fader sends dozens of volume changes a second: on the story only its button is redrawn, and
+    where no volume is shown (the support screen after a story) nothing is."""
+    app = threaded_app()
+    whole = []
+    monkeypatch.setattr(app, "render", lambda view, _render=app.render: whole.append(1) or _render(view))
+    app.dispatch(make("go", "alpha"))
+    app.dispatch(make("pause"))  # the picture holds still: only the fader changes it
+    driver = settled(app)
+    for _ in range(2):
+        app.clock.advance(0.1)
+        app.step()  # the settled picture
+    before, drawn = presented["frames"], len(whole)
+    for level in (0.3, 0.4, 0.5):
+        app.dispatch(make("volume", level))
+        app.clock.advance(0.1)
+        app.step()
+    assert presented["frames"] - before == 3 and len(whole) == drawn  # three frames, each the button alone
+    assert driver.look().shows("50%")
+    app.dispatch(make("home"))
+    settled(app)
+    assert app.show.state.screen == "end"
+    for _ in range(2):
+        app.clock.advance(0.1)
+        app.step()
+    before = presented["frames"]
+    for level in (0.6, 0.7):
+        app.dispatch(make("volume", level))
+        app.clock.advance(0.1)
+        app.step()
+    assert presented["frames"] == before and app.show.state.settings.volume == 0.7
+
+
 def test_narration_is_streamed_not_decoded(threaded_app, library, monkeypatch):
     from tests.builder import write_tone
 

@@ -168,6 +168,14 @@ def changes(view: View):
 
 
 def draw(surface: pygame.Surface, view: View) -> None:
+    draw_picture(surface, view)
+    draw_chrome(surface, view)
+    if view.state.settings.captions:
+        draw_caption(surface, view)
+
+
+def draw_picture(surface: pygame.Surface, view: View) -> None:
+    """The scene's moving picture, fading in over the last one's during a crossfade."""
     state = view.state
     fade = (view.now - state.transition_started) / CROSSFADE
     current = view.motion.layers.get((state.story, state.scene))
@@ -188,9 +196,6 @@ def draw(surface: pygame.Surface, view: View) -> None:
             current.front.set_alpha(alpha if alpha < 255 else None)
             surface.blit(current.front, (0, 0))
             current.front.set_alpha(None)
-    draw_chrome(surface, view)
-    if state.settings.captions:
-        draw_caption(surface, view)
 
 
 def _chrome_key(view: View) -> tuple:
@@ -219,6 +224,24 @@ def make_chrome(view: View) -> tuple[pygame.Surface, pygame.Surface, int]:
 
 
 LIVE_BUTTON = "toggle_mute"  # shows the volume level
+
+
+def live(view: View):
+    """A change of volume (a fader on a technician's console sends dozens a second) redraws its button alone."""
+    return view.state.settings.volume, view.state.settings.muted
+
+
+def draw_live(surface: pygame.Surface, view: View) -> list[tuple]:
+    item = next(item for item in buttons(view) if item.command == LIVE_BUTTON)
+    surface.set_clip(item.rect.tuple)  # the picture and the bottom bar under the button, clipped to it
+    try:
+        draw_picture(surface, view)
+        top, low, bottom = chrome(view)
+        surface.blit(low, (0, bottom))
+        button(surface, view, item)
+    finally:
+        surface.set_clip(None)
+    return [item.rect.tuple]
 
 
 def draw_chrome(surface: pygame.Surface, view: View) -> None:
