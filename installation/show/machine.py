@@ -168,7 +168,8 @@ class Show(Preferences):
 
     def _changed(self, seen: bool = True) -> None:
         self.state.version += 1
-        self.state.picture += seen
+        if seen:
+            self.state.picture += 1
 
     def _scene(self):
         return self.library.stories[self.state.story].scenes[self.state.scene]  # type: ignore[index]
@@ -257,7 +258,8 @@ class Show(Preferences):
         if self.state.screen == "story":
             self._emit("narration.stop", fade=FADE_OUT / 2)
         self.state.story = story_id
-        self._emit("preload", story=story_id, scenes=[i for i in (0, 1) if i < len(self.library.stories[story_id].scenes)])
+        first = [i for i in (0, 1) if i < len(self.library.stories[story_id].scenes)]
+        self._emit("preload", story=story_id, scenes=first)  # read while the note is
         self._go_screen(now, "note")
         return None
 

@@ -6,9 +6,9 @@ import math
 
 import pygame
 
+from ..images import screen_surface
 from ..layout import Button, Rect, row
 from ..strings import pick, t
-from ..images import screen_surface
 from ..view import View
 from ..widgets import Measure, button, label_width, panel, paragraph, rounded, vertical_shade
 from .story import leave_story

@@ -139,9 +139,10 @@ def prepare_chrome(view: View) -> None:
     if key not in made:
         made[key] = make_chrome(view)
     elif (ahead := view.in_next_language()) is not None:
-        keep.add(_chrome_key(ahead))
-        if _chrome_key(ahead) not in made:
-            made[_chrome_key(ahead)] = make_chrome(ahead)
+        ahead_key = _chrome_key(ahead)
+        keep.add(ahead_key)
+        if ahead_key not in made:
+            made[ahead_key] = make_chrome(ahead)
     let_go(*[made.pop(old) for old in [k for k in made if k not in keep]])
 
 
@@ -236,7 +237,7 @@ def draw_live(surface: pygame.Surface, view: View) -> list[tuple]:
     surface.set_clip(item.rect.tuple)  # the picture and the bottom bar under the button, clipped to it
     try:
         draw_picture(surface, view)
-        top, low, bottom = chrome(view)
+        _, low, bottom = chrome(view)
         surface.blit(low, (0, bottom))
         button(surface, view, item)
     finally:
