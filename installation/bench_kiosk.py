@@ -303,6 +303,7 @@ def probe_soak(config: Path, size: tuple[int, int], changes: int = 10_000, rate:
     from pythonosc.udp_client import SimpleUDPClient
 
     from .control.server import OscServer, Settings
+    from .kiosk.memory import let_go_done
 
     kiosk = Kiosk(config, size)
     app = kiosk.app
@@ -319,6 +320,7 @@ def probe_soak(config: Path, size: tuple[int, int], changes: int = 10_000, rate:
         deadline = time.monotonic() + 60
         while not settled(app) and time.monotonic() < deadline:
             time.sleep(0.05)
+        let_go_done()  # what was let go is gone, not in flight on the helper thread
         return {"changes": n, "rss_mib": rss_mib(), "pss_mib": pss_mib(), "fds": open_fds(),
                 "settled": settled(app), "seconds": round(time.perf_counter() - started, 1),
                 "images_mib": images_mib(app), "heap_mib": heap_mib()}
