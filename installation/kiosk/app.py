@@ -302,6 +302,7 @@ class App:
         self.images.close()
         self.motion.close()
         self.effects.close()
+        memory.hold(False)  # a kiosk closed during a crossfade leaves nothing waiting to be let go
         from .text import face, font
 
         face.cache_clear()
