@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from installation.kiosk import memory
+
 
 @pytest.fixture
 def make_app(library):
@@ -18,6 +20,7 @@ def make_app(library):
     for app in apps:
         app.images.close()
         app.motion.close()
+    memory.hold(False)  # as App.close does: an app left in a crossfade holds nothing back for the next test
 
 
 @pytest.fixture
