@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from .conftest import PASSCODE, start_all, wait_until, write_fleet
 
@@ -63,8 +63,6 @@ def test_tiles_for_every_kiosk_and_stop_all_reaches_every_kiosk(fleet_of_three, 
         "const i = document.querySelector('article.tile[data-kiosk=\"kiosk-1\"] img.shot');"
         "return !i.hidden && i.complete && i.naturalWidth === 320"))
     # the group's language, chosen in the console: both kiosks of the group change, the third does not
-    from selenium.webdriver.support.ui import Select
-
     Select(driver.find_element(By.ID, "group")).select_by_value("triptych")
     Select(driver.find_element(By.ID, "group-language")).select_by_value("zh-Hant")
     driver.find_element(By.ID, "group-language-set").click()
